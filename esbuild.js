@@ -1,0 +1,137 @@
+// Builds the two runtime bundles (and, with --tests, the test tree).
+//   node esbuild.js               dist/extension.js + dist/webview.js (with sourcemaps)
+//   node esbuild.js --production  minified, no sourcemaps: what the .vsix ships
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       transpile src/ and test/ into out/ for mocha and the test hosts
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Reports build results in the `$esbuild-watch` problem-matcher format. */
+const reporter = {
+  name: 'reporter',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Copies the codicon font and stylesheet next to the webview bundle (localResourceRoots = dist, media). */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join(__dirname, 'dist', file));
+  }
+}
+
+function walk(dir, accept, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, accept, out);
+    else if (accept(full)) out.push(full);
+  }
+  return out;
+}
+
+const isTs = (f) => f.endsWith('.ts') && !f.endsWith('.d.ts');
+const isBrowserPage = (f) => f.split(path.sep).join('/').includes('test/webview/page/');
+
+async function main() {
+  fs.rmSync(path.join(__dirname, tests ? 'out' : 'dist'), { recursive: true, force: true });
+  const contexts = [];
+  if (tests) {
+    // Node-side code: transpiled file by file so mocha and the extension host load out/ as-is.
+    const nodeFiles = [
+      ...walk('src', (f) => isTs(f) && !f.startsWith(path.join('src', 'webview'))),
+      ...walk('test', (f) => isTs(f) && !isBrowserPage(f)),
+    ];
+    contexts.push(
+      await esbuild.context({
+        entryPoints: nodeFiles,
+        outdir: 'out',
+        outbase: '.',
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        sourcemap: 'inline',
+        logLevel: 'warning',
+        plugins: [reporter],
+      }),
+    );
+    // Browser pages the webview suite and the render benchmark load into Chromium.
+    const pages = walk(path.join('test', 'webview', 'page'), isTs);
+    if (pages.length > 0) {
+      contexts.push(
+        await esbuild.context({
+          entryPoints: pages,
+          bundle: true,
+          outdir: 'out',
+          outbase: '.',
+          format: 'iife',
+          platform: 'browser',
+          target: 'es2022',
+          sourcemap: 'inline',
+          logLevel: 'warning',
+          plugins: [reporter],
+        }),
+      );
+    }
+  } else {
+    copyCodicons();
+    contexts.push(
+      await esbuild.context({
+        entryPoints: ['src/extension/extension.ts'],
+        bundle: true,
+        format: 'cjs',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        platform: 'node',
+        target: 'node20',
+        outfile: 'dist/extension.js',
+        external: ['vscode'],
+        logLevel: 'warning',
+        plugins: [reporter],
+      }),
+      await esbuild.context({
+        entryPoints: ['src/webview/main.ts'],
+        bundle: true,
+        format: 'iife',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        platform: 'browser',
+        target: 'es2022',
+        outfile: 'dist/webview.js',
+        logLevel: 'warning',
+        plugins: [reporter],
+      }),
+    );
+  }
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+  } else {
+    await Promise.all(contexts.map((c) => c.rebuild()));
+    await Promise.all(contexts.map((c) => c.dispose()));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,229 @@
+// Wire types of the Anthropic Messages API as this project uses them (see ../shared/API-NOTES.md),
+// and the contract between the client and its callers. Node-only layer: never imports vscode.
+
+import type { AnthropicError } from './errors';
+
+export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+export type Speed = 'fast' | 'standard';
+
+// ---------------------------------------------------------------------------------------------
+// Content blocks (responses). Unknown block types are kept verbatim.
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+  citations?: unknown[] | null;
+}
+export interface ThinkingBlock {
+  type: 'thinking';
+  thinking: string;
+  signature: string;
+}
+export interface RedactedThinkingBlock {
+  type: 'redacted_thinking';
+  data: string;
+}
+export interface ToolUseBlock {
+  type: 'tool_use' | 'server_tool_use';
+  id: string;
+  name: string;
+  input: unknown;
+}
+/** A block type this client does not know: kept as it arrived, sent back unmodified. */
+export interface OtherBlock {
+  type: string;
+  [key: string]: unknown;
+}
+export type ContentBlock = TextBlock | ThinkingBlock | RedactedThinkingBlock | ToolUseBlock | OtherBlock;
+
+export interface CacheCreation {
+  ephemeral_5m_input_tokens?: number;
+  ephemeral_1h_input_tokens?: number;
+}
+
+export interface Usage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation?: CacheCreation | null;
+  service_tier?: string | null;
+  /** The speed actually served (fast mode requests only). */
+  speed?: Speed | null;
+  [key: string]: unknown;
+}
+
+/** `end_turn`, `max_tokens`, `stop_sequence`, `tool_use`, `pause_turn`, `refusal`, or a newer one. */
+export type StopReason = string;
+
+export interface Message {
+  id: string;
+  type: 'message';
+  role: 'assistant';
+  model: string;
+  content: ContentBlock[];
+  stop_reason: StopReason | null;
+  stop_sequence: string | null;
+  usage: Usage;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stream events.
+
+export interface ApiErrorBody {
+  type: string;
+  message: string;
+}
+
+export type StreamEvent =
+  | { type: 'message_start'; message: Message }
+  | { type: 'content_block_start'; index: number; content_block: ContentBlock }
+  | {
+      type: 'content_block_delta';
+      index: number;
+      delta:
+        | { type: 'text_delta'; text: string }
+        | { type: 'thinking_delta'; thinking: string }
+        | { type: 'signature_delta'; signature: string }
+        | { type: 'input_json_delta'; partial_json: string }
+        | { type: 'citations_delta'; citation: unknown }
+        | { type: string; [key: string]: unknown };
+    }
+  | { type: 'content_block_stop'; index: number }
+  | {
+      type: 'message_delta';
+      delta: { stop_reason?: StopReason | null; stop_sequence?: string | null };
+      usage?: Partial<Usage>;
+    }
+  | { type: 'message_stop' }
+  | { type: 'ping' }
+  | { type: 'error'; error: ApiErrorBody };
+
+// ---------------------------------------------------------------------------------------------
+// Requests.
+
+export interface TextBlockParam {
+  type: 'text';
+  text: string;
+  cache_control?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
+}
+/** Content sent back to the API: text we write, or assistant blocks returned verbatim. */
+export type ContentBlockParam = TextBlockParam | ContentBlock;
+
+export interface MessageParam {
+  role: 'user' | 'assistant';
+  content: string | ContentBlockParam[];
+}
+
+export type ThinkingParam =
+  | { type: 'adaptive'; display?: 'summarized' | 'omitted' }
+  | { type: 'enabled'; budget_tokens: number; display?: 'summarized' | 'omitted' }
+  | { type: 'disabled' };
+
+/** The JSON body of `POST /v1/messages`. */
+export interface MessageCreateParams {
+  model: string;
+  max_tokens: number;
+  messages: MessageParam[];
+  system?: string | TextBlockParam[];
+  stream?: boolean;
+  thinking?: ThinkingParam;
+  output_config?: { effort?: Effort };
+  speed?: 'fast';
+  temperature?: number;
+  top_k?: number;
+  metadata?: { user_id?: string };
+}
+
+/** A ready-to-send request: the body plus the betas it needs (joined into `anthropic-beta`). */
+export interface BuiltRequest {
+  body: MessageCreateParams;
+  betas: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client's contract with its callers (chat view, refactor command, benchmarks).
+
+/** Small typed changes the reducer yields for the UI; text fields carry only the new part. */
+export type StreamDelta =
+  | { kind: 'blockStart'; index: number; blockType: ContentBlock['type'] }
+  | { kind: 'thinking'; index: number; text: string }
+  | { kind: 'text'; index: number; text: string }
+  | { kind: 'blockStop'; index: number }
+  | { kind: 'usage'; usage: Usage }
+  | { kind: 'stopReason'; stopReason: StopReason | null };
+
+/** Rate-limit headers from the last response, parsed (absent headers are absent). */
+export interface RateLimitInfo {
+  retryAfterMs?: number;
+  requests?: LimitWindow;
+  tokens?: LimitWindow;
+  inputTokens?: LimitWindow;
+  outputTokens?: LimitWindow;
+  /** `anthropic-fast-input-tokens-*` */
+  fastInputTokens?: LimitWindow;
+  /** `anthropic-fast-output-tokens-*` */
+  fastOutputTokens?: LimitWindow;
+}
+export interface LimitWindow {
+  limit?: number;
+  remaining?: number;
+  /** RFC 3339 reset time as sent. */
+  reset?: string;
+}
+
+export interface CostLine {
+  label: string;
+  tokens: number;
+  usdPerMTok: number;
+  usd: number;
+}
+export interface CostBreakdown {
+  totalUsd: number;
+  lines: CostLine[];
+  /** 1 for standard; 6 or 12 for Opus 4.6 fast mode by prompt length. */
+  speedMultiplier: number;
+  longContext: boolean;
+  /** Date of the built-in price table, or "override". */
+  priceTableDate: string;
+}
+
+export interface ResponseMetrics {
+  model: string;
+  requestId?: string;
+  /** From the start of the (final) attempt's request to the first thinking or text delta. */
+  ttftMs?: number;
+  /** Output tokens over the generation phase (first delta to last delta). */
+  outputTokensPerSecond?: number;
+  totalMs: number;
+  usage: Usage;
+  /** `usage.speed` as served; undefined when the server did not say. */
+  speed?: Speed;
+  requestedSpeed: Speed;
+  /** The fast request hit 429 and the client re-sent at standard speed. */
+  fellBack: boolean;
+  attempts: number;
+  rateLimits: RateLimitInfo;
+  cost?: CostBreakdown;
+}
+
+/** What happened to one call, reported as it happens. */
+export type ClientEvent =
+  | { type: 'attempt'; attempt: number; speed: Speed }
+  /** Waiting `delayMs` before attempt `attempt + 1` (the UI shows a countdown). */
+  | { type: 'retryWait'; attempt: number; delayMs: number; status?: number; reason: string }
+  /** Fast mode hit 429 with the `fallback` policy: re-sending at standard speed; the prompt cache is lost. */
+  | { type: 'fallback'; reason: string }
+  | { type: 'headers'; requestId?: string; rateLimits: RateLimitInfo }
+  | { type: 'delta'; delta: StreamDelta };
+
+export type Outcome = 'complete' | 'stopped' | 'interrupted' | 'failed';
+
+export interface StreamResult {
+  outcome: Outcome;
+  /** The message as built so far; complete only for outcome `complete`. Content is verbatim. */
+  message: Message;
+  /** Present for `interrupted` and `failed`. */
+  error?: AnthropicError;
+  metrics: ResponseMetrics;
+}

@@ -1,0 +1,196 @@
+// The host <-> webview protocol of the chat view. Both sides import only these types; the host
+// validates every message it receives (see protocolValidation.ts) because the webview is untrusted.
+
+/** Speed the user asked for (`fast` sends `speed:"fast"`), or the speed the server served. */
+export type SpeedView = 'fast' | 'standard';
+
+/** How a finished thinking block is shown: the `thinkfast.thinkingDisplay` setting. */
+export type ThinkingDisplay = 'expanded' | 'collapsed' | 'hidden';
+
+/** How an assistant turn ended. */
+export type TurnOutcome = 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed';
+
+/** An action the user can take from an error or a stop notice; each maps to one host handler. */
+export type TurnAction = 'setApiKey' | 'retry' | 'continue' | 'openSettings' | 'showLog';
+
+/** A context chip: a selection or a whole file attached to the next message. */
+export interface ChipView {
+  readonly id: string;
+  /** Short label, e.g. `src/app.ts:12-30` or `README.md`. */
+  readonly label: string;
+  readonly kind: 'selection' | 'file';
+  readonly languageId: string;
+  /** Number of lines attached, shown in the chip's tooltip. */
+  readonly lines: number;
+}
+
+/** One content block of an assistant turn, as the view needs it (never signatures or redacted data). */
+export type BlockView =
+  | {
+      readonly kind: 'thinking';
+      readonly text: string;
+      /** Milliseconds from the block's first delta to its stop; absent while streaming. */
+      readonly durationMs?: number;
+      /** True when the server streamed no thinking text (display omitted): say so, do not show an empty box. */
+      readonly omitted?: boolean;
+    }
+  | { readonly kind: 'redacted' }
+  | { readonly kind: 'text'; readonly text: string };
+
+/** The numbers under each response. Everything optional is absent when it was not measured. */
+export interface FooterView {
+  readonly model: string;
+  readonly effort?: string;
+  /** The speed the server reported in `usage.speed` (standard when the field is absent). */
+  readonly speed: SpeedView;
+  /** The client asked for fast, got a 429, and re-sent at standard speed. */
+  readonly fellBack: boolean;
+  readonly ttftMs?: number;
+  readonly outputTokensPerSecond?: number;
+  readonly totalMs?: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  /** Total cost in US dollars, absent when the model has no known price. */
+  readonly costUsd?: number;
+  /** Lines for the cost tooltip, e.g. `input 1,204 tok × $30/MTok (fast 6x) = $0.0361`. */
+  readonly costBreakdown: readonly string[];
+  readonly stopReason?: string;
+  readonly requestId?: string;
+  readonly simulator: boolean;
+}
+
+/** An error shown inline under a turn, with the actions that fix it. */
+export interface ErrorView {
+  readonly title: string;
+  /** A sentence for a person; never contains the API key. */
+  readonly message: string;
+  readonly actions: readonly TurnAction[];
+  /** For rate limits: when the automatic retry happens (ms since epoch), for a countdown. */
+  readonly retryAt?: number;
+}
+
+/** One exchange: the user's prompt and the assistant's answer (absent before the first delta). */
+export interface TurnView {
+  readonly id: string;
+  readonly prompt: string;
+  readonly chips: readonly ChipView[];
+  readonly blocks: readonly BlockView[];
+  readonly outcome: TurnOutcome;
+  readonly footer?: FooterView;
+  readonly error?: ErrorView;
+  /** A note such as "Thinking blocks were dropped from history after the API rejected a signature." */
+  readonly notice?: string;
+}
+
+/** A conversation in the history list. */
+export interface HistoryItemView {
+  readonly id: string;
+  readonly title: string;
+  /** Last update, ms since epoch. */
+  readonly updatedAt: number;
+  readonly model: string;
+  readonly turns: number;
+}
+
+/** What the composer shows next to the input: the settings the next request will use. */
+export interface ComposerConfigView {
+  readonly model: string;
+  readonly modelLabel: string;
+  readonly effort?: string;
+  readonly speed: SpeedView;
+  readonly fastSupported: boolean;
+  readonly thinkingDisplay: ThinkingDisplay;
+  /** The extension is talking to the local Messages API simulator, not the real API. */
+  readonly simulator: boolean;
+  readonly hasApiKey: boolean;
+}
+
+/** One change to the streaming turn's blocks, coalesced by the host (about one batch per frame). */
+export type DeltaOp =
+  | { readonly op: 'start'; readonly index: number; readonly kind: 'thinking' | 'text' | 'redacted' }
+  | { readonly op: 'append'; readonly index: number; readonly text: string }
+  | { readonly op: 'stop'; readonly index: number; readonly durationMs?: number; readonly omitted?: boolean };
+
+/** Messages from the host to the webview. */
+export type HostMessage =
+  /** Settings the composer shows; sent on ready and whenever they change. */
+  | { readonly type: 'config'; readonly config: ComposerConfigView }
+  /** Replace the whole conversation (on ready, New Chat, opening from history). */
+  | {
+      readonly type: 'conversation';
+      readonly id: string;
+      readonly title: string;
+      readonly turns: readonly TurnView[];
+    }
+  /** A new turn began streaming (also used when a turn is retried: same id, blocks reset). */
+  | { readonly type: 'turnStart'; readonly turn: TurnView }
+  /** New content for the streaming turn: only what arrived since the last batch. */
+  | { readonly type: 'delta'; readonly turnId: string; readonly ops: readonly DeltaOp[] }
+  /** Waiting before a retry, or a fast-mode fallback, shown on the streaming turn. */
+  | {
+      readonly type: 'turnStatus';
+      readonly turnId: string;
+      readonly status: 'waiting' | 'retrying' | 'fallback';
+      readonly message: string;
+      readonly retryAt?: number;
+    }
+  /** The streaming turn ended; `blocks` are final only when the host had to correct them. */
+  | {
+      readonly type: 'turnEnd';
+      readonly turnId: string;
+      readonly outcome: Exclude<TurnOutcome, 'streaming'>;
+      readonly footer?: FooterView;
+      readonly error?: ErrorView;
+      readonly notice?: string;
+    }
+  /** Remove turns from `turnId` on (regenerate and edit-and-resend replace the last turn). */
+  | { readonly type: 'truncate'; readonly fromTurnId: string }
+  /** The history list. */
+  | { readonly type: 'history'; readonly items: readonly HistoryItemView[] }
+  /** The chips attached to the next message. */
+  | { readonly type: 'chips'; readonly chips: readonly ChipView[] }
+  /** Put text into the composer (edit last prompt). */
+  | { readonly type: 'setDraft'; readonly text: string }
+  /** A transient notice at the top of the view, e.g. a corrupt history file moved aside. */
+  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+
+/** Messages from the webview to the host. Untrusted: the host validates each one. */
+export type WebviewMessage =
+  /** The webview has loaded and can receive messages; the host buffers until then. */
+  | { readonly type: 'ready' }
+  /** Send a prompt with the chips currently attached. */
+  | { readonly type: 'send'; readonly text: string }
+  /** Stop the streaming response (keeps what arrived). */
+  | { readonly type: 'stop' }
+  /** Run the action offered on a turn. */
+  | { readonly type: 'action'; readonly turnId: string; readonly action: TurnAction }
+  /** Regenerate the last answer. */
+  | { readonly type: 'regenerate' }
+  /** Replace the last prompt with new text and resend it. */
+  | { readonly type: 'editLast'; readonly text: string }
+  /** Start a new conversation. */
+  | { readonly type: 'newChat' }
+  /** Ask for the history list. */
+  | { readonly type: 'listHistory' }
+  | { readonly type: 'openConversation'; readonly id: string }
+  | { readonly type: 'deleteConversation'; readonly id: string }
+  /** Attach the active editor's selection or whole file. */
+  | { readonly type: 'addContext'; readonly kind: 'selection' | 'file' }
+  | { readonly type: 'removeContext'; readonly id: string }
+  /** Code block buttons. */
+  | { readonly type: 'copyCode'; readonly code: string }
+  | { readonly type: 'insertCode'; readonly code: string; readonly languageId?: string }
+  /** A link in an answer was clicked; the host opens only http(s). */
+  | { readonly type: 'openLink'; readonly href: string }
+  /** Composer shortcuts to the status-bar commands. */
+  | {
+      readonly type: 'command';
+      readonly command: 'toggleFast' | 'setEffort' | 'selectModel' | 'setApiKey' | 'openSettings';
+    };
+
+/** For exhaustive switches on either side. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -3,6 +3,7 @@
 //   node esbuild.js --production  minified, no sourcemaps: what the .vsix ships
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       transpile src/ and test/ into out/ for mocha and the test hosts
+//   node esbuild.js --tests PATH… only the files under the given paths (for quick iteration)
 'use strict';
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -11,6 +12,8 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const selected = (f) => only.length === 0 || only.some((p) => f.startsWith(path.normalize(p)));
 
 /** Reports build results in the `$esbuild-watch` problem-matcher format. */
 const reporter = {
@@ -52,14 +55,14 @@ const isTs = (f) => f.endsWith('.ts') && !f.endsWith('.d.ts');
 const isBrowserPage = (f) => f.split(path.sep).join('/').includes('test/webview/page/');
 
 async function main() {
-  fs.rmSync(path.join(__dirname, tests ? 'out' : 'dist'), { recursive: true, force: true });
+  if (!tests) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   const contexts = [];
   if (tests) {
     // Node-side code: transpiled file by file so mocha and the extension host load out/ as-is.
     const nodeFiles = [
       ...walk('src', (f) => isTs(f) && !f.startsWith(path.join('src', 'webview'))),
       ...walk('test', (f) => isTs(f) && !isBrowserPage(f)),
-    ];
+    ].filter(selected);
     contexts.push(
       await esbuild.context({
         entryPoints: nodeFiles,
@@ -74,7 +77,7 @@ async function main() {
       }),
     );
     // Browser pages the webview suite and the render benchmark load into Chromium.
-    const pages = walk(path.join('test', 'webview', 'page'), isTs);
+    const pages = walk(path.join('test', 'webview', 'page'), isTs).filter(selected);
     if (pages.length > 0) {
       contexts.push(
         await esbuild.context({

@@ -1,0 +1,34 @@
+// Where requests carrying the API key may go. No vscode import: unit-tested in plain Node.
+
+export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
+
+/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http is allowed for. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Accepts https anywhere and http only on loopback (a local gateway or the simulator), so the key
+ * is never sent in clear text over a network. Returns the URL without a trailing slash.
+ */
+export function checkBaseUrl(raw: string): BaseUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, message: `The base URL "${raw}" is not a valid URL. Fix "thinkfast.baseUrl" in your user settings.` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'The base URL must not contain credentials. Store the key with "Thinkfast: Set API Key".' };
+  }
+  if (url.protocol === 'https:') return { ok: true, url: url.toString().replace(/\/+$/, '') };
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url: url.toString().replace(/\/+$/, '') };
+  if (url.protocol === 'http:') {
+    return {
+      ok: false,
+      message: `Plain http is allowed only for loopback addresses; "${url.host}" would receive your API key unencrypted. Use https.`,
+    };
+  }
+  return { ok: false, message: `The base URL must use https (got "${url.protocol}").` };
+}

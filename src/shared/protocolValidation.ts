@@ -1,0 +1,80 @@
+// Validation of messages from the webview. The webview renders model output, so the host treats
+// everything it posts as untrusted: unknown types, wrong field types and oversized strings are
+// refused rather than coerced.
+
+import type { TurnAction, WebviewMessage } from './protocol';
+
+/** Upper bound for any text the webview may send (prompts, code for copy/insert). */
+export const maxMessageText = 1_000_000;
+
+const actions: readonly TurnAction[] = ['setApiKey', 'retry', 'continue', 'openSettings', 'showLog'];
+const commands = ['toggleFast', 'setEffort', 'selectModel', 'setApiKey', 'openSettings'] as const;
+
+type Result = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
+
+function isText(v: unknown, max = maxMessageText): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v);
+}
+
+/** Returns the message with only its known fields, or why it was refused. */
+export function validateWebviewMessage(raw: unknown): Result {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not an object' };
+  const m = raw as Record<string, unknown>;
+  const bad = (field: string): Result => ({ ok: false, reason: `${String(m.type)}: invalid ${field}` });
+  switch (m.type) {
+    case 'ready':
+    case 'stop':
+    case 'regenerate':
+    case 'newChat':
+    case 'listHistory':
+      return { ok: true, message: { type: m.type } };
+    case 'send':
+    case 'editLast':
+      if (!isText(m.text) || m.text.trim() === '') return bad('text');
+      return { ok: true, message: { type: m.type, text: m.text } };
+    case 'action':
+      if (!isId(m.turnId)) return bad('turnId');
+      if (!actions.includes(m.action as TurnAction)) return bad('action');
+      return { ok: true, message: { type: 'action', turnId: m.turnId, action: m.action as TurnAction } };
+    case 'openConversation':
+    case 'deleteConversation':
+    case 'removeContext':
+      if (!isId(m.id)) return bad('id');
+      return { ok: true, message: { type: m.type, id: m.id } };
+    case 'addContext':
+      if (m.kind !== 'selection' && m.kind !== 'file') return bad('kind');
+      return { ok: true, message: { type: 'addContext', kind: m.kind } };
+    case 'copyCode':
+      if (!isText(m.code)) return bad('code');
+      return { ok: true, message: { type: 'copyCode', code: m.code } };
+    case 'insertCode':
+      if (!isText(m.code)) return bad('code');
+      if (m.languageId !== undefined && !isText(m.languageId, 100)) return bad('languageId');
+      return {
+        ok: true,
+        message: { type: 'insertCode', code: m.code, ...(m.languageId === undefined ? {} : { languageId: m.languageId as string }) },
+      };
+    case 'openLink':
+      if (!isText(m.href, 8192)) return bad('href');
+      return { ok: true, message: { type: 'openLink', href: m.href } };
+    case 'command':
+      if (!commands.includes(m.command as (typeof commands)[number])) return bad('command');
+      return { ok: true, message: { type: 'command', command: m.command as (typeof commands)[number] } };
+    default:
+      return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
+  }
+}
+
+/** Links from model output open only when they are http(s) URLs. */
+export function safeExternalUrl(href: string): URL | undefined {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

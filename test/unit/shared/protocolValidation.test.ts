@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { safeExternalUrl, validateWebviewMessage } from '../../../src/shared/protocolValidation';
+
+describe('validateWebviewMessage (untrusted input from the webview)', () => {
+  it('accepts each well-formed message and keeps only known fields', () => {
+    const r = validateWebviewMessage({ type: 'send', text: 'hi', extra: '<script>' });
+    assert.deepEqual(r, { ok: true, message: { type: 'send', text: 'hi' } });
+    assert.ok(validateWebviewMessage({ type: 'ready' }).ok);
+    assert.ok(validateWebviewMessage({ type: 'action', turnId: 't-1', action: 'retry' }).ok);
+    assert.ok(validateWebviewMessage({ type: 'addContext', kind: 'file' }).ok);
+    assert.ok(validateWebviewMessage({ type: 'insertCode', code: 'x', languageId: 'ts' }).ok);
+    assert.ok(validateWebviewMessage({ type: 'command', command: 'toggleFast' }).ok);
+  });
+
+  const refused: [string, unknown][] = [
+    ['null', null],
+    ['a string', 'send'],
+    ['an unknown type', { type: 'eval', code: '1' }],
+    ['an empty prompt', { type: 'send', text: '   ' }],
+    ['a non-string prompt', { type: 'send', text: { toString: 'x' } }],
+    ['an oversized prompt', { type: 'send', text: 'x'.repeat(1_000_001) }],
+    ['an unknown action', { type: 'action', turnId: 't', action: 'deleteEverything' }],
+    ['a path-like id', { type: 'openConversation', id: '../../secrets' }],
+    ['an unknown context kind', { type: 'addContext', kind: 'workspace' }],
+    ['an arbitrary command', { type: 'command', command: 'workbench.action.terminal.sendSequence' }],
+  ];
+  for (const [what, raw] of refused) {
+    it(`refuses ${what}`, () => {
+      assert.equal(validateWebviewMessage(raw).ok, false);
+    });
+  }
+});
+
+describe('safeExternalUrl', () => {
+  it('allows only http and https', () => {
+    assert.equal(safeExternalUrl('https://example.com/a')?.hostname, 'example.com');
+    assert.ok(safeExternalUrl('http://example.com'));
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://x', 'data:text/html,x', 'not a url']) {
+      assert.equal(safeExternalUrl(bad), undefined, bad);
+    }
+  });
+});

@@ -51,3 +51,14 @@ export class AnthropicError extends Error {
     this.retryable = init.retryable;
   }
 }
+
+/**
+ * A request refused by request building, before anything was sent: an impossible combination of
+ * settings for the chosen model. `kind` is always `invalid_request`; the message says what to do.
+ */
+export class ConfigError extends AnthropicError {
+  constructor(message: string) {
+    super({ kind: 'invalid_request', message, retryable: false });
+    this.name = 'ConfigError';
+  }
+}

@@ -2,6 +2,14 @@
 
 export const CommandIds = {
   newChat: 'thinkfast.newChat',
+  toggleFastMode: 'thinkfast.toggleFastMode',
+  setEffort: 'thinkfast.setEffort',
+  selectModel: 'thinkfast.selectModel',
+  setApiKey: 'thinkfast.setApiKey',
+  clearApiKey: 'thinkfast.clearApiKey',
+  refactorSelection: 'thinkfast.refactorSelection',
+  acceptRefactor: 'thinkfast.acceptRefactor',
+  rejectRefactor: 'thinkfast.rejectRefactor',
   showLog: 'thinkfast.showLog',
   openSettings: 'thinkfast.openSettings',
 } as const;

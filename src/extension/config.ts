@@ -1,31 +1,9 @@
 import * as vscode from 'vscode';
 import type { Effort } from '../anthropic/types';
+import { configSection, SettingKeys, type SettingKey } from './settingKeys';
 
-/** Every setting key under `thinkfast.`; a unit test checks this list against package.json. */
-export const SettingKeys = {
-  model: 'model',
-  effort: 'effort',
-  fastMode: 'fastMode',
-  fastModeOn429: 'fastModeOn429',
-  maxTokens: 'maxTokens',
-  thinkingMode: 'thinking.mode',
-  thinkingBudgetTokens: 'thinking.budgetTokens',
-  thinkingDisplay: 'thinking.display',
-  chatThinkingView: 'chat.thinkingView',
-  systemPrompt: 'systemPrompt',
-  baseUrl: 'baseUrl',
-  authHeader: 'authHeader',
-  connectTimeoutSeconds: 'timeouts.connectSeconds',
-  idleTimeoutSeconds: 'timeouts.idleSeconds',
-  maxRetries: 'maxRetries',
-  modelOverrides: 'modelOverrides',
-  priceOverrides: 'priceOverrides',
-  refactorEffort: 'refactor.effort',
-  refactorPresets: 'refactor.presets',
-} as const;
+export { configSection, SettingKeys, type SettingKey };
 
-export type SettingKey = (typeof SettingKeys)[keyof typeof SettingKeys];
-export const configSection = 'thinkfast';
 export const defaultBaseUrl = 'https://api.anthropic.com';
 
 /** An immutable snapshot of the settings, read once per request. */

@@ -1,0 +1,179 @@
+// Runs one chat turn: builds the request from the settings and the model's capabilities, streams
+// it through the client, forwards coalesced deltas to the webview, and records the verbatim
+// result on the turn. No vscode import: tested in plain Node against the simulator.
+
+import { AnthropicError } from '../anthropic/errors';
+import type { ModelCapabilities } from '../anthropic/models';
+import { buildRequest, type RequestSettings } from '../anthropic/requestBuilder';
+import type { BuiltRequest, ClientEvent, Effort, RateLimitInfo, StreamResult } from '../anthropic/types';
+import type { HostMessage } from '../shared/protocol';
+import { historyMessages, type Conversation, type Turn } from './conversation';
+import { DeltaBatcher } from './deltaBatcher';
+import { chipView, errorView, footerView } from './views';
+
+/** The part of the client a turn needs. */
+export interface StreamingClient {
+  stream(
+    built: BuiltRequest,
+    opts: { signal?: AbortSignal; fastPolicy: 'wait' | 'fallback'; onEvent(e: ClientEvent): void },
+  ): Promise<StreamResult>;
+}
+
+/** The settings a turn reads (a subset of the config snapshot). */
+export interface TurnSettings {
+  readonly model: string;
+  readonly effort: Effort;
+  readonly fastMode: boolean;
+  readonly fastModeOn429: 'wait' | 'fallback';
+  readonly maxTokens: number;
+  readonly thinkingMode: 'adaptive' | 'manual' | 'off';
+  readonly thinkingBudgetTokens: number;
+  readonly thinkingDisplay: 'summarized' | 'omitted';
+  readonly systemPrompt: string;
+}
+
+export interface TurnDeps {
+  readonly client: StreamingClient;
+  readonly caps: ModelCapabilities;
+  readonly settings: TurnSettings;
+  readonly simulator: boolean;
+  post(message: HostMessage): void;
+  /** The rate-limit headers of each response (the status bar shows fast-mode limits). */
+  onRateLimits?(limits: RateLimitInfo): void;
+  /** Live output tokens/s estimate while streaming (the status bar shows it). */
+  onProgress?(chars: number, elapsedMs: number): void;
+  log?(line: string): void;
+  now?(): number;
+  /** Each attempt's batcher, so a webview that reloads mid-stream can be sent what it missed. */
+  onBatcher?(batcher: DeltaBatcher): void;
+}
+
+/** Maps the user's settings onto the request builder's, given what the model supports. */
+export function requestSettings(s: TurnSettings, caps: ModelCapabilities, overrides: { fast?: boolean; effort?: Effort } = {}): RequestSettings {
+  const thinking = s.thinkingMode === 'off' ? 'off' : s.thinkingMode === 'manual' ? 'enabled' : 'default';
+  return {
+    model: s.model,
+    maxTokens: s.maxTokens,
+    thinking,
+    ...(thinking === 'enabled' || (thinking === 'default' && !caps.thinkingModes.includes('adaptive'))
+      ? { budgetTokens: Math.min(s.thinkingBudgetTokens, s.maxTokens - 1) }
+      : {}),
+    ...(caps.effortLevels.length > 0 ? { effort: overrides.effort ?? s.effort } : {}),
+    fast: overrides.fast ?? s.fastMode,
+    display: s.thinkingDisplay,
+  };
+}
+
+function isSignatureRejection(result: StreamResult): boolean {
+  const e = result.error;
+  return result.outcome === 'failed' && e?.status === 400 && /signature|thinking/i.test(e.message);
+}
+
+function hasThinking(turns: readonly Turn[]): boolean {
+  return turns.some((t) => t.content.some((b) => b.type === 'thinking' || b.type === 'redacted_thinking'));
+}
+
+/**
+ * Streams `turn` (the last of `conversation.turns`) and fills in its content, outcome, footer and
+ * error. Resolves when the turn has ended; never rejects for API or network problems.
+ */
+export async function runTurn(conversation: Conversation, turn: Turn, deps: TurnDeps, signal: AbortSignal): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const turns = conversation.turns.slice(0, conversation.turns.indexOf(turn) + 1);
+  const s = deps.settings;
+  const system = s.systemPrompt.trim() === '' ? undefined : s.systemPrompt;
+  const effortShown = deps.caps.effortLevels.length > 0 ? s.effort : undefined;
+
+  const build = (dropThinking: boolean): BuiltRequest =>
+    buildRequest(requestSettings(s, deps.caps), deps.caps, historyMessages(turns, dropThinking), system);
+
+  let built: BuiltRequest;
+  try {
+    built = build(conversation.thinkingDropped === true);
+  } catch (e) {
+    const error = e instanceof AnthropicError ? e : new AnthropicError({ kind: 'unknown', message: String(e), retryable: false });
+    finish(turn, 'failed', deps, { error: errorView(error, now()) });
+    return;
+  }
+
+  let result = await attempt(built, turn, deps, signal);
+  if (isSignatureRejection(result) && !conversation.thinkingDropped && hasThinking(turns.slice(0, -1))) {
+    // The API refused a thinking block we sent back. Drop thinking from history once and say so.
+    deps.log?.(`signature rejected (${result.error?.requestId ?? 'no id'}); retrying without thinking blocks`);
+    conversation.thinkingDropped = true;
+    turn.notice = 'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
+    deps.post({ type: 'turnStart', turn: { id: turn.id, prompt: turn.prompt, chips: turn.attachments.map(chipView), blocks: [], outcome: 'streaming' } });
+    result = await attempt(build(true), turn, deps, signal);
+  }
+
+  turn.content = result.message.content;
+  turn.stopReason = result.message.stop_reason ?? undefined;
+  const produced = result.message.content.length > 0 || result.metrics.usage.output_tokens > 0;
+  const footer = produced ? footerView(result.metrics, effortShown, deps.simulator, result.message.stop_reason) : undefined;
+  const error =
+    result.outcome === 'complete' || result.outcome === 'stopped' || !result.error ? undefined : errorView(result.error, now());
+  finish(turn, result.outcome, deps, { footer, error });
+}
+
+async function attempt(built: BuiltRequest, turn: Turn, deps: TurnDeps, signal: AbortSignal): Promise<StreamResult> {
+  const now = deps.now ?? Date.now;
+  const batcher = new DeltaBatcher({ post: (ops) => deps.post({ type: 'delta', turnId: turn.id, ops }) });
+  deps.onBatcher?.(batcher);
+  const started = now();
+  let chars = 0;
+  try {
+    const result = await deps.client.stream(built, {
+      signal,
+      fastPolicy: deps.settings.fastModeOn429,
+      onEvent: (e) => {
+        switch (e.type) {
+          case 'delta':
+            batcher.push(e.delta);
+            if (e.delta.kind === 'text' || e.delta.kind === 'thinking') {
+              chars += e.delta.text.length;
+              deps.onProgress?.(chars, now() - started);
+            }
+            return;
+          case 'retryWait':
+            batcher.reset();
+            deps.post({
+              type: 'turnStatus',
+              turnId: turn.id,
+              status: 'waiting',
+              message: `${e.reason} Retrying (attempt ${e.attempt + 1})…`,
+              retryAt: now() + e.delayMs,
+            });
+            return;
+          case 'fallback':
+            deps.post({ type: 'turnStatus', turnId: turn.id, status: 'fallback', message: e.reason });
+            return;
+          case 'headers':
+            deps.onRateLimits?.(e.rateLimits);
+            return;
+          case 'attempt':
+            deps.log?.(`attempt ${e.attempt} at ${e.speed} speed`);
+            return;
+        }
+      },
+    });
+    turn.thinkingMs = { ...batcher.thinkingMs };
+    return result;
+  } finally {
+    batcher.flush();
+    batcher.dispose();
+  }
+}
+
+function finish(turn: Turn, outcome: Turn['outcome'], deps: TurnDeps, extra: { footer?: Turn['footer']; error?: Turn['error'] }): void {
+  turn.outcome = outcome;
+  turn.footer = extra.footer;
+  turn.error = extra.error;
+  deps.post({
+    type: 'turnEnd',
+    turnId: turn.id,
+    outcome: outcome === 'streaming' ? 'interrupted' : outcome,
+    ...(extra.footer ? { footer: extra.footer } : {}),
+    ...(extra.error ? { error: extra.error } : {}),
+    ...(turn.notice ? { notice: turn.notice } : {}),
+  });
+}

@@ -1,0 +1,110 @@
+// What the webview shows for a turn: the footer numbers and inline errors, derived from the
+// client's metrics and typed errors. No vscode import: unit-tested in plain Node.
+
+import type { AnthropicError } from '../anthropic/errors';
+import { formatUsd } from '../anthropic/pricing';
+import type { ResponseMetrics, TextBlock, ThinkingBlock } from '../anthropic/types';
+import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../shared/protocol';
+import type { Turn } from './conversation';
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+export function footerView(metrics: ResponseMetrics, effort: string | undefined, simulator: boolean, stopReason?: string | null): FooterView {
+  const u = metrics.usage;
+  const cost = metrics.cost;
+  const costBreakdown = cost
+    ? [
+        ...cost.lines.map((l) => `${l.label}: ${fmt(l.tokens)} tok × $${l.usdPerMTok}/MTok = ${formatUsd(l.usd)}`),
+        ...(cost.speedMultiplier > 1 ? [`Fast mode: ${cost.speedMultiplier}x the standard price`] : []),
+        `Prices as of ${cost.priceTableDate}`,
+      ]
+    : ['No price known for this model: set "thinkfast.priceOverrides".'];
+  return {
+    model: metrics.model,
+    ...(effort === undefined ? {} : { effort }),
+    speed: metrics.speed === 'fast' ? 'fast' : 'standard',
+    fellBack: metrics.fellBack,
+    ...(metrics.ttftMs === undefined ? {} : { ttftMs: Math.round(metrics.ttftMs) }),
+    ...(metrics.outputTokensPerSecond === undefined
+      ? {}
+      : { outputTokensPerSecond: Math.round(metrics.outputTokensPerSecond * 10) / 10 }),
+    totalMs: Math.round(metrics.totalMs),
+    inputTokens: u.input_tokens,
+    outputTokens: u.output_tokens,
+    cacheReadTokens: u.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
+    ...(cost ? { costUsd: cost.totalUsd } : {}),
+    costBreakdown,
+    ...(stopReason ? { stopReason } : {}),
+    ...(metrics.requestId ? { requestId: metrics.requestId } : {}),
+    simulator,
+  };
+}
+
+/** The inline error for a failed or interrupted turn, with the actions that fix it. */
+export function errorView(error: AnthropicError, now = Date.now()): ErrorView {
+  const retry: TurnAction[] = ['retry'];
+  const withId = (m: string): string => (error.requestId ? `${m} (request ${error.requestId})` : m);
+  switch (error.kind) {
+    case 'authentication':
+      return { title: error.status === 401 ? 'API key rejected' : 'No API key', message: error.message, actions: ['setApiKey'] };
+    case 'rate_limit':
+      return {
+        title: 'Rate limited',
+        message: withId(error.message),
+        actions: retry,
+        ...(error.retryAfterMs === undefined ? {} : { retryAt: now + error.retryAfterMs }),
+      };
+    case 'overloaded':
+      return { title: 'The API is overloaded', message: withId(error.message), actions: retry };
+    case 'server':
+      return { title: 'Server error', message: withId(error.message), actions: retry };
+    case 'timeout':
+    case 'connection':
+      return { title: 'Network problem', message: error.message, actions: ['retry', 'showLog'] };
+    case 'idle_timeout':
+    case 'stream_error':
+    case 'truncated':
+      return { title: 'The response was interrupted', message: withId(error.message), actions: retry };
+    case 'invalid_request':
+      return { title: 'Request refused', message: withId(error.message), actions: ['openSettings', 'retry'] };
+    case 'billing':
+    case 'permission':
+    case 'not_found':
+      return { title: 'Request refused', message: withId(error.message), actions: ['openSettings', 'showLog'] };
+    case 'aborted':
+      return { title: 'Stopped', message: 'You stopped this response; what arrived is kept.', actions: ['retry'] };
+    case 'unknown':
+      return { title: 'Something went wrong', message: withId(error.message), actions: ['retry', 'showLog'] };
+  }
+}
+
+/** A stored turn as the webview shows it: no signatures, no redacted data, no attachment text. */
+export function turnView(turn: Turn): TurnView {
+  const blocks: BlockView[] = [];
+  turn.content.forEach((b, i) => {
+    if (b.type === 'thinking') {
+      const text = (b as ThinkingBlock).thinking;
+      const durationMs = turn.thinkingMs?.[i];
+      blocks.push({ kind: 'thinking', text, ...(durationMs === undefined ? {} : { durationMs }), ...(text === '' ? { omitted: true } : {}) });
+    } else if (b.type === 'redacted_thinking') {
+      blocks.push({ kind: 'redacted' });
+    } else if (b.type === 'text') {
+      blocks.push({ kind: 'text', text: (b as TextBlock).text });
+    }
+  });
+  return {
+    id: turn.id,
+    prompt: turn.prompt,
+    chips: turn.attachments.map(chipView),
+    blocks,
+    outcome: turn.outcome,
+    ...(turn.footer ? { footer: turn.footer } : {}),
+    ...(turn.error ? { error: turn.error } : {}),
+    ...(turn.notice ? { notice: turn.notice } : {}),
+  };
+}
+
+export function chipView(a: ChipView): ChipView {
+  return { id: a.id, label: a.label, kind: a.kind, languageId: a.languageId, lines: a.lines };
+}

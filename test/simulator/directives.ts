@@ -22,8 +22,6 @@ export function findDirectives(text: string): Directive[] {
 
 /** The text without its directives, so answers do not echo them. */
 export function stripDirectives(text: string): string {
-  return text
-    .replace(DIRECTIVE, '')
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim();
+  // Only the directives go: code in the prompt keeps its whitespace (refactors depend on it).
+  return text.replace(DIRECTIVE, '').trim();
 }

@@ -13,6 +13,10 @@ const MENTIONS: readonly [RegExp, string][] = [
   [/\bc#|\bcsharp\b/i, 'csharp'],
   [/\bc\+\+|\bcpp\b/i, 'cpp'],
   [/\bruby\b/i, 'ruby'],
+];
+
+/** Formats, named only when no programming language is: "parse JSON in Python" is Python. */
+const FORMATS: readonly [RegExp, string][] = [
   [/\bjson\b/i, 'json'],
   [/\bhtml\b/i, 'html'],
   [/\bcss\b/i, 'css'],
@@ -20,12 +24,16 @@ const MENTIONS: readonly [RegExp, string][] = [
 
 /** The first language the prompt names, else TypeScript (this is a VS Code extension's demo). */
 export function inferLanguage(prompt: string): string {
+  return firstMention(prompt, MENTIONS) ?? firstMention(prompt, FORMATS) ?? 'typescript';
+}
+
+function firstMention(prompt: string, table: readonly [RegExp, string][]): string | undefined {
   let best: { lang: string; at: number } | undefined;
-  for (const [re, lang] of MENTIONS) {
+  for (const [re, lang] of table) {
     const m = re.exec(prompt);
     if (m && (best === undefined || m.index < best.at)) best = { lang, at: m.index };
   }
-  return best?.lang ?? 'typescript';
+  return best?.lang;
 }
 
 const HASH = new Set([

@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../host/chromium';
+import { startCodeServer } from '../host/codeServer';
+import type { CodeServer } from '../host/codeServer';
+import { installExtension } from '../host/installExtension';
+import { artifactsDir, hostCacheDir } from '../host/paths';
+import { buildVsix } from './buildVsix';
+import { screenshot, setE2EContext } from './fixture';
+import { waitForWorkbench } from './workbench';
+
+/**
+ * `npm run test:e2e`: packages the .vsix, installs it into a fresh extensions folder of a
+ * code-server started WITHOUT the smoke-test driver (so the UI behaves as for a user, toasts
+ * included), opens the workbench in headless Chromium and runs every `out/test/e2e/*.test.js`
+ * with mocha against that one shared page. New issues add steps by adding test files.
+ */
+async function main(): Promise<number> {
+  // Screenshots from an earlier run would pass for this one's.
+  for (const old of fs.existsSync(artifactsDir) ? fs.readdirSync(artifactsDir) : []) {
+    if (/^e2e-.*\.png$/.test(old)) fs.rmSync(path.join(artifactsDir, old));
+  }
+  fs.mkdirSync(hostCacheDir, { recursive: true });
+  const work = fs.mkdtempSync(path.join(hostCacheDir, 'e2e-'));
+  const vsix = path.join(work, 'thinkfast.vsix');
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await step('package the .vsix (vsce runs check-types and the production build)', () => buildVsix(vsix));
+    const extensionsDir = path.join(work, 'exts');
+    await step('install it into a fresh extensions folder', () => installExtension(vsix, extensionsDir));
+    server = await step('start code-server', () =>
+      startCodeServer({ extensionsDir, dataDir: path.join(work, 'data') }),
+    );
+    browser = await step('launch Chromium', () => launchChromium());
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const url = server.url;
+    await step('load the workbench', async () => {
+      await page.goto(url);
+      await waitForWorkbench(page);
+    });
+    setE2EContext({ page, server, vsix });
+    return await runSuites();
+  } finally {
+    setE2EContext(undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    fs.rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function runSuites(): Promise<number> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    ...(process.env.THINKFAST_TEST_GREP ? { grep: process.env.THINKFAST_TEST_GREP } : {}),
+    rootHooks: {
+      // A failed UI step leaves a picture of what the workbench looked like at that moment.
+      async afterEach(this: Mocha.Context) {
+        const test = this.currentTest;
+        if (test?.state === 'failed') {
+          const file = await screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
+          if (file) console.log(`      screenshot: ${file}`);
+        }
+      },
+    },
+  });
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  return new Promise((resolve) => mocha.run((failures) => resolve(failures > 0 ? 1 : 0)));
+}
+
+async function step<T>(title: string, action: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  console.log(`[e2e] ${title}…`);
+  const result = await action();
+  console.log(`[e2e] ${title}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[e2e] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import type { FrameLocator, Page } from 'playwright-core';
+
+/** Timeouts for UI waits: a workbench on two loaded cores can take a while to paint. */
+export const uiTimeoutMs = 30_000;
+
+/** Waits until the workbench has painted its main parts. */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: uiTimeoutMs });
+}
+
+/** The activity-bar entry of a view container, by the start of its title. */
+export function activityBarItem(page: Page, title: string) {
+  return page.locator(`.activitybar .action-item a[aria-label^="${title}"]`);
+}
+
+/** The content document of the (single) visible webview: it sits two iframes deep. */
+export function webviewContent(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/**
+ * Runs a command by its palette label. Focus is moved to the editor part first: after typing in a
+ * webview, the keyboard stays in its iframe and F1 would never reach the workbench.
+ */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: uiTimeoutMs });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: uiTimeoutMs });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
+}

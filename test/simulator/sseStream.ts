@@ -62,7 +62,9 @@ class Writer {
       for (const byte of Buffer.from(text, 'utf8')) {
         if (this.signal.aborted) return;
         this.res.write(Buffer.of(byte));
-        await sleep(this.dripMs, this.signal);
+        // ms=0 still yields between bytes, so each byte leaves in its own socket write.
+        if (this.dripMs > 0) await sleep(this.dripMs, this.signal);
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return;
     }

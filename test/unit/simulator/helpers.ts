@@ -18,7 +18,13 @@ export interface Call {
 }
 
 export function userTurn(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { model: 'claude-opus-4-6', max_tokens: 4000, stream: true, messages: [{ role: 'user', content: text }], ...extra };
+  return {
+    model: 'claude-opus-4-6',
+    max_tokens: 4000,
+    stream: true,
+    messages: [{ role: 'user', content: text }],
+    ...extra,
+  };
 }
 
 export async function post(sim: Simulator, path: string, call: Call = {}): Promise<Response> {
@@ -42,7 +48,9 @@ export function parseSse(text: string): SseEvent[] {
   const out: SseEvent[] = [];
   let event = '';
   let data: string[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  // The piece after the last line break is not a complete line (and never a blank one).
+  const lines = text.split(/\r\n|\r|\n/).slice(0, -1);
+  for (const line of lines) {
     if (line === '') {
       if (data.length > 0) out.push({ event: event || 'message', data: data.join('\n') });
       event = '';
@@ -81,6 +89,10 @@ export async function stream(sim: Simulator, call: Call): Promise<StreamRead> {
 export const types = (events: readonly StreamEvent[]): string[] => events.map((e) => e.type);
 
 export async function errorOf(res: Response): Promise<{ type: string; message: string; requestId?: string }> {
-  const body = (await res.json()) as { type: string; error: { type: string; message: string }; request_id?: string };
+  const body = (await res.json()) as {
+    type: string;
+    error: { type: string; message: string };
+    request_id?: string;
+  };
   return { type: body.error.type, message: body.error.message, requestId: body.request_id };
 }

@@ -7,7 +7,11 @@ import { FAST_TEST_SETTINGS, post, stream, types, userTurn } from './helpers';
 const FAST_BETA = ['fast-mode-2026-02-01'];
 
 /** Rebuilds the final content from the events, as a client reducer would. */
-function assemble(events: readonly StreamEvent[]): { content: ContentBlock[]; usage?: Partial<Usage>; stop?: string | null } {
+function assemble(events: readonly StreamEvent[]): {
+  content: ContentBlock[];
+  usage?: Partial<Usage>;
+  stop?: string | null;
+} {
   const content: ContentBlock[] = [];
   let usage: Partial<Usage> | undefined;
   let stop: string | null | undefined;
@@ -35,7 +39,9 @@ describe('simulator: streaming messages', () => {
   after(() => sim.close());
 
   it('frames every event as `event: NAME\\ndata: JSON\\n\\n` with text/event-stream and a request-id', async () => {
-    const { res, raw, events } = await stream(sim, { body: userTurn('Explain closures in JavaScript', { thinking: { type: 'adaptive' } }) });
+    const { res, raw, events } = await stream(sim, {
+      body: userTurn('Explain closures in JavaScript', { thinking: { type: 'adaptive' } }),
+    });
     assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
     assert.match(res.headers.get('request-id') ?? '', /^req_sim_/);
     assert.ok(raw.endsWith('\n\n'));
@@ -48,7 +54,9 @@ describe('simulator: streaming messages', () => {
   });
 
   it('orders events message_start → (block start, deltas, stop)* → message_delta → message_stop, with a ping', async () => {
-    const { events } = await stream(sim, { body: userTurn('Explain closures in JavaScript', { thinking: { type: 'adaptive' } }) });
+    const { events } = await stream(sim, {
+      body: userTurn('Explain closures in JavaScript', { thinking: { type: 'adaptive' } }),
+    });
     const seq = types(events).filter((t) => t !== 'ping');
     assert.equal(seq[0], 'message_start');
     assert.deepEqual(seq.slice(-2), ['message_delta', 'message_stop']);
@@ -73,10 +81,15 @@ describe('simulator: streaming messages', () => {
   });
 
   it('streams thinking (many deltas, signature just before stop) then a markdown answer', async () => {
-    const { events } = await stream(sim, { body: userTurn('How do I parse JSON safely in Python?', { thinking: { type: 'adaptive' } }) });
+    const { events } = await stream(sim, {
+      body: userTurn('How do I parse JSON safely in Python?', { thinking: { type: 'adaptive' } }),
+    });
     const thinkingDeltas = events.filter((e) => e.type === 'content_block_delta' && e.index === 0);
     assert.ok(thinkingDeltas.length > 20);
-    const last = thinkingDeltas[thinkingDeltas.length - 1] as Extract<StreamEvent, { type: 'content_block_delta' }>;
+    const last = thinkingDeltas[thinkingDeltas.length - 1] as Extract<
+      StreamEvent,
+      { type: 'content_block_delta' }
+    >;
     assert.equal(last.delta.type, 'signature_delta');
     const { content, stop } = assemble(events);
     assert.equal(content[0]?.type, 'thinking');
@@ -113,7 +126,9 @@ describe('simulator: streaming messages', () => {
   });
 
   it('stops at max_tokens with stop_reason max_tokens and output_tokens = max_tokens', async () => {
-    const { events } = await stream(sim, { body: userTurn('Explain closures in JavaScript', { max_tokens: 25 }) });
+    const { events } = await stream(sim, {
+      body: userTurn('Explain closures in JavaScript', { max_tokens: 25 }),
+    });
     const { content, usage, stop } = assemble(events);
     assert.equal(stop, 'max_tokens');
     assert.equal(usage?.output_tokens, 25);
@@ -133,7 +148,9 @@ describe('simulator: streaming messages', () => {
   });
 
   it('streams an empty thinking text with a signature when display is omitted', async () => {
-    const body = userTurn('Explain closures in JavaScript', { thinking: { type: 'adaptive', display: 'omitted' } });
+    const body = userTurn('Explain closures in JavaScript', {
+      thinking: { type: 'adaptive', display: 'omitted' },
+    });
     const { content, usage } = assemble((await stream(sim, { body })).events);
     const thinking = content[0] as { type: string; thinking: string; signature: string };
     assert.equal(thinking.type, 'thinking');
@@ -151,8 +168,12 @@ describe('simulator: streaming messages', () => {
 
   it('thinks longer at higher effort', async () => {
     const length = async (effort: string): Promise<number> => {
-      const body = userTurn('Explain closures in JavaScript', { thinking: { type: 'adaptive' }, output_config: { effort } });
-      return ((assemble((await stream(sim, { body })).events).content[0] as { thinking: string }).thinking).length;
+      const body = userTurn('Explain closures in JavaScript', {
+        thinking: { type: 'adaptive' },
+        output_config: { effort },
+      });
+      return (assemble((await stream(sim, { body })).events).content[0] as { thinking: string }).thinking
+        .length;
     };
     assert.ok((await length('medium')) < (await length('high')));
     assert.ok((await length('high')) < (await length('max')));
@@ -161,21 +182,34 @@ describe('simulator: streaming messages', () => {
   it('answers a refactor prompt with exactly one fenced block holding refactorCode() of the input', async () => {
     const code = 'function add(a, b) {   \n  return a + b;\t\n}\n\n';
     const prompt = `Please refactor this:\n\n\`\`\`javascript\n${code}\n\`\`\``;
-    const { content } = assemble((await stream(sim, { body: userTurn(prompt, { speed: 'fast' }), betas: FAST_BETA })).events);
+    const { content } = assemble(
+      (await stream(sim, { body: userTurn(prompt, { speed: 'fast' }), betas: FAST_BETA })).events,
+    );
     const text = (content[0] as { text: string }).text;
     assert.equal(text, `\`\`\`javascript\n${refactorCode(code, 'javascript')}\n\`\`\``);
-    assert.equal(refactorCode(code, 'javascript'), `// ${REFACTOR_NOTE}\nfunction add(a, b) {\n  return a + b;\n}`);
+    assert.equal(
+      refactorCode(code, 'javascript'),
+      `// ${REFACTOR_NOTE}\nfunction add(a, b) {\n  return a + b;\n}`,
+    );
   });
 
   it('produces a very long answer on [sim:long tokens=N]', async () => {
-    const { content } = assemble((await stream(sim, { body: userTurn('Tell me about streams [sim:long tokens=3000]', { max_tokens: 8000 }) })).events);
+    const { content } = assemble(
+      (
+        await stream(sim, {
+          body: userTurn('Tell me about streams [sim:long tokens=3000]', { max_tokens: 8000 }),
+        })
+      ).events,
+    );
     const text = (content[0] as { text: string }).text;
     assert.ok(text.length >= 3000 * 4, `length ${text.length}`);
     assert.ok(!text.includes('[sim:'));
   });
 
   it('returns the same answer as one JSON Message when stream is false', async () => {
-    const res = await post(sim, '/v1/messages', { body: userTurn('Explain closures in JavaScript', { stream: false }) });
+    const res = await post(sim, '/v1/messages', {
+      body: userTurn('Explain closures in JavaScript', { stream: false }),
+    });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     const m = (await res.json()) as Message;
@@ -187,11 +221,17 @@ describe('simulator: streaming messages', () => {
   });
 
   it('reads and writes the prompt cache at cache_control breakpoints, separately per speed', async () => {
-    const system = [{ type: 'text', text: 'You are terse. '.repeat(50), cache_control: { type: 'ephemeral' } }];
+    const system = [
+      { type: 'text', text: 'You are terse. '.repeat(50), cache_control: { type: 'ephemeral' } },
+    ];
     const body = userTurn('Explain closures in JavaScript', { system, stream: false });
     const first = ((await (await post(sim, '/v1/messages', { body })).json()) as Message).usage;
     const second = ((await (await post(sim, '/v1/messages', { body })).json()) as Message).usage;
-    const fast = ((await (await post(sim, '/v1/messages', { body: { ...body, speed: 'fast' }, betas: FAST_BETA })).json()) as Message).usage;
+    const fast = (
+      (await (
+        await post(sim, '/v1/messages', { body: { ...body, speed: 'fast' }, betas: FAST_BETA })
+      ).json()) as Message
+    ).usage;
     assert.ok((first.cache_creation_input_tokens ?? 0) > 0);
     assert.equal(first.cache_creation?.ephemeral_5m_input_tokens, first.cache_creation_input_tokens);
     assert.equal(second.cache_read_input_tokens, first.cache_creation_input_tokens);
@@ -204,9 +244,15 @@ describe('simulator: pacing', () => {
   it('waits the first-token delay, then streams fast mode about 2.5× faster', async () => {
     const sim = await startSimulator({ tokensPerSecond: 1_000, firstTokenDelayMs: 80, pingIntervalMs: 0 });
     try {
-      const timed = async (extra: Record<string, unknown>, betas?: string[]): Promise<{ ttft: number; gen: number }> => {
+      const timed = async (
+        extra: Record<string, unknown>,
+        betas?: string[],
+      ): Promise<{ ttft: number; gen: number }> => {
         const t0 = performance.now();
-        const res = await post(sim, '/v1/messages', { body: userTurn('Explain closures in JavaScript', { max_tokens: 300, ...extra }), betas });
+        const res = await post(sim, '/v1/messages', {
+          body: userTurn('Explain closures in JavaScript', { max_tokens: 300, ...extra }),
+          betas,
+        });
         const reader = (res.body as ReadableStream<Uint8Array>).getReader();
         let first = 0;
         let seen = '';
@@ -231,7 +277,11 @@ describe('simulator: pacing', () => {
   });
 
   it('sends pings while waiting for the first token', async () => {
-    const sim = await startSimulator({ tokensPerSecond: 100_000, firstTokenDelayMs: 120, pingIntervalMs: 20 });
+    const sim = await startSimulator({
+      tokensPerSecond: 100_000,
+      firstTokenDelayMs: 120,
+      pingIntervalMs: 20,
+    });
     try {
       const { events } = await stream(sim, { body: userTurn('hi') });
       const beforeFirstBlock = types(events).slice(0, types(events).indexOf('content_block_start'));
@@ -243,5 +293,8 @@ describe('simulator: pacing', () => {
 });
 
 function countText(content: readonly ContentBlock[]): number {
-  return content.reduce((n, b) => n + (b.type === 'text' ? Math.ceil((b as { text: string }).text.length / 4) : 0), 0);
+  return content.reduce(
+    (n, b) => n + (b.type === 'text' ? Math.ceil((b as { text: string }).text.length / 4) : 0),
+    0,
+  );
 }

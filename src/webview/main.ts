@@ -1,17 +1,10 @@
-// Entry point of the chat webview (placeholder until the chat UI lands).
-import type { HostMessage, WebviewMessage } from '../shared/protocol';
+// Entry point of the chat webview: connect to the host, build the panel, say `ready`.
+import type { HostMessage } from '../shared/protocol';
+import { ChatApp } from './app';
+import { connectToHost } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscodeApi = acquireVsCodeApi();
-const app = document.getElementById('app');
-if (app) app.textContent = 'Thinkfast';
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
-  void event.data;
-});
-vscodeApi.postMessage({ type: 'ready' });
+const host = connectToHost();
+const root = document.getElementById('app') ?? document.body;
+const app = new ChatApp(root, host);
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => app.handle(event.data));
+host.post({ type: 'ready' });

@@ -1,0 +1,138 @@
+// Wires the panel together and routes each host message to the part of the view it concerns.
+import type { ComposerConfigView, HostMessage, ThinkingDisplay, TurnView } from '../shared/protocol';
+import { assertNever } from '../shared/protocol';
+import { ChatTurn } from './chatTurn';
+import { Composer } from './composer';
+import { handleContentClicks } from './contentClicks';
+import { button, el } from './dom';
+import { FrameScheduler } from './frameScheduler';
+import { HistoryView } from './history';
+import { LiveRegion } from './liveRegion';
+import { createMarkdownRenderer } from './markdownRenderer';
+import { MessageList } from './messageList';
+import { Notices } from './notices';
+import type { RenderContext } from './renderContext';
+import { ViewStateStore } from './state';
+import { Ticker } from './ticker';
+import type { HostPort } from './vscodeApi';
+
+export class ChatApp {
+  private readonly ctx: RenderContext;
+  private readonly list: MessageList;
+  private readonly composer: Composer;
+  private readonly history: HistoryView;
+  private readonly notices = new Notices();
+  private readonly title = el('h1', { class: 'conversation-title' }, 'New chat');
+  private display: ThinkingDisplay = 'collapsed';
+  private streamingTurnId: string | undefined;
+  private firstConversation = true;
+
+  constructor(
+    root: HTMLElement,
+    host: HostPort,
+  ) {
+    const state = new ViewStateStore(host);
+    this.list = new MessageList(state);
+    const live = new LiveRegion();
+    this.ctx = {
+      host,
+      scheduler: new FrameScheduler(() => this.list.afterRender()),
+      renderer: createMarkdownRenderer(),
+      ticker: new Ticker(),
+      live,
+      thinkingDisplay: () => this.display,
+    };
+    this.composer = new Composer(host, state);
+    this.history = new HistoryView(host, () => this.showHistory(false));
+    const toolbar = el(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chat' },
+      this.title,
+      button({ icon: 'history', class: 'icon-button', ariaLabel: 'History', title: 'History' }, () =>
+        this.showHistory(!this.history.isOpen),
+      ),
+      button({ icon: 'add', class: 'icon-button', ariaLabel: 'New chat', title: 'New chat' }, () => host.post({ type: 'newChat' })),
+    );
+    root.append(toolbar, this.notices.element, this.list.element, this.history.element, this.composer.element, live.element);
+    handleContentClicks(this.list.scroller, host);
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.isComposing && this.composer.stopIfBusy()) event.preventDefault();
+    });
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'config':
+        this.applyConfig(message.config);
+        break;
+      case 'conversation':
+        this.title.textContent = message.title || 'New chat';
+        this.streamingTurnId = message.turns.find((t) => t.outcome === 'streaming')?.id;
+        this.list.reset(message.turns.map((t) => this.makeTurn(t)), this.firstConversation);
+        this.firstConversation = false;
+        this.showHistory(false);
+        break;
+      case 'turnStart':
+        this.streamingTurnId = message.turn.id;
+        this.list.upsert(this.makeTurn(message.turn));
+        break;
+      case 'delta':
+        this.list.find(message.turnId)?.applyOps(message.ops);
+        break;
+      case 'turnStatus':
+        this.list.find(message.turnId)?.setStatus(message.status, message.message, message.retryAt);
+        break;
+      case 'turnEnd':
+        this.ctx.scheduler.flushNow();
+        this.list.find(message.turnId)?.end(message.outcome, message.footer, message.error, message.notice);
+        if (this.streamingTurnId === message.turnId) this.streamingTurnId = undefined;
+        break;
+      case 'truncate':
+        this.list.truncateFrom(message.fromTurnId);
+        if (this.streamingTurnId && !this.list.find(this.streamingTurnId)) this.streamingTurnId = undefined;
+        break;
+      case 'history':
+        this.history.set(message.items);
+        break;
+      case 'chips':
+        this.composer.chips.set(message.chips);
+        break;
+      case 'setDraft':
+        this.composer.setDraft(message.text);
+        break;
+      case 'notice':
+        this.notices.show(message.level, message.message);
+        break;
+      default:
+        assertNever(message);
+    }
+    this.refreshTurnActions();
+    this.list.afterRender();
+  }
+
+  private makeTurn(view: TurnView): ChatTurn {
+    return new ChatTurn(view, this.ctx, { editPrompt: (text) => this.composer.beginEdit(text) });
+  }
+
+  private applyConfig(config: ComposerConfigView): void {
+    this.composer.config.set(config);
+    if (config.thinkingDisplay !== this.display) {
+      this.display = config.thinkingDisplay;
+      for (const turn of this.list.all) turn.applyThinkingDisplay();
+    }
+  }
+
+  /** Busy state and last-turn buttons follow whether a turn is streaming. */
+  private refreshTurnActions(): void {
+    const busy = this.streamingTurnId !== undefined;
+    this.composer.setBusy(busy);
+    const turns = this.list.all;
+    turns.forEach((turn, i) => turn.setLast(i === turns.length - 1, busy));
+  }
+
+  private showHistory(open: boolean): void {
+    if (open) this.history.open();
+    else this.history.close();
+    this.list.element.hidden = open;
+  }
+}

@@ -1,0 +1,132 @@
+// The input area: a multi-line prompt box (Enter sends, Shift+Enter breaks the line), the
+// Send/Stop button, context chips, the settings line, and the edit-last-prompt mode.
+import { button, el, icon } from './dom';
+import { ChipBar } from './chips';
+import { ConfigLine } from './configLine';
+import type { ViewStateStore } from './state';
+import type { HostPort } from './vscodeApi';
+
+export class Composer {
+  readonly element: HTMLElement;
+  readonly chips: ChipBar;
+  readonly config: ConfigLine;
+  private readonly input: HTMLTextAreaElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly editBanner: HTMLElement;
+  private busy = false;
+  private editing = false;
+
+  constructor(
+    private readonly host: HostPort,
+    private readonly state: ViewStateStore,
+  ) {
+    this.chips = new ChipBar(host);
+    this.config = new ConfigLine(host);
+    this.input = el('textarea', {
+      class: 'prompt-input',
+      rows: 2,
+      'aria-label': 'Message to Claude',
+      placeholder: 'Ask Claude… (Enter to send, Shift+Enter for a new line)',
+    });
+    this.input.value = state.current.draft;
+    this.input.addEventListener('input', () => this.onInput());
+    this.input.addEventListener('keydown', (event) => this.onKeyDown(event));
+    this.sendButton = button({ class: 'send-button' }, () => (this.busy ? this.stop() : this.send()));
+    this.editBanner = el(
+      'div',
+      { class: 'edit-banner', role: 'status' },
+      icon('edit'),
+      el('span', {}, ' Editing the last prompt: sending replaces it. '),
+      button({ label: 'Cancel', class: 'link-button' }, () => this.cancelEdit()),
+    );
+    this.editBanner.hidden = true;
+    this.element = el(
+      'div',
+      { class: 'composer' },
+      this.config.keyPrompt,
+      this.editBanner,
+      this.chips.element,
+      el('div', { class: 'input-row' }, this.input, this.sendButton),
+      this.config.element,
+    );
+    this.render();
+  }
+
+  /** A turn is streaming: the Send button becomes Stop. */
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.render();
+  }
+
+  /** Text from the host (or the Edit button) replaces the draft. */
+  setDraft(text: string): void {
+    this.input.value = text;
+    this.onInput();
+    this.focus();
+  }
+
+  /** Edit the last prompt: the next send replaces that turn instead of adding one. */
+  beginEdit(text: string): void {
+    this.editing = true;
+    this.editBanner.hidden = false;
+    this.setDraft(text);
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+
+  /** Escape anywhere in the panel stops a streaming turn. */
+  stopIfBusy(): boolean {
+    if (!this.busy) return false;
+    this.stop();
+    return true;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    // While an IME composes, Enter confirms the composition; it must not send.
+    if (event.isComposing || event.keyCode === 229) return;
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (!this.busy) this.send();
+    } else if (event.key === 'Escape' && this.editing && !this.busy) {
+      event.preventDefault();
+      this.cancelEdit();
+    }
+  }
+
+  private onInput(): void {
+    this.state.update({ draft: this.input.value });
+    this.render();
+  }
+
+  private send(): void {
+    const text = this.input.value;
+    if (this.busy || text.trim() === '') return;
+    this.host.post(this.editing ? { type: 'editLast', text } : { type: 'send', text });
+    this.editing = false;
+    this.editBanner.hidden = true;
+    this.input.value = '';
+    this.onInput();
+  }
+
+  private stop(): void {
+    this.host.post({ type: 'stop' });
+  }
+
+  private cancelEdit(): void {
+    this.editing = false;
+    this.editBanner.hidden = true;
+    this.input.value = '';
+    this.onInput();
+  }
+
+  private render(): void {
+    const label = this.busy ? 'Stop' : this.editing ? 'Resend' : 'Send';
+    this.sendButton.replaceChildren(icon(this.busy ? 'debug-stop' : 'send'));
+    this.sendButton.setAttribute('aria-label', this.busy ? 'Stop the response (Escape)' : `${label} (Enter)`);
+    this.sendButton.title = this.busy ? 'Stop (Escape)' : `${label} (Enter)`;
+    this.sendButton.classList.toggle('is-stop', this.busy);
+    this.sendButton.disabled = !this.busy && this.input.value.trim() === '';
+  }
+}

@@ -1,0 +1,50 @@
+// Clicks inside rendered answers: links go to the host (the webview itself never navigates) and
+// code-block buttons copy or insert the block's code. One delegated listener serves every turn.
+import type { HostPort } from './vscodeApi';
+
+const httpUrl = /^https?:\/\//i;
+
+export function handleContentClicks(root: HTMLElement, host: HostPort): void {
+  root.addEventListener('click', (event) => {
+    const target = event.target as Element | null;
+    const link = target?.closest('a');
+    if (link && root.contains(link)) {
+      event.preventDefault();
+      const href = link.getAttribute('href') ?? '';
+      if (httpUrl.test(href)) host.post({ type: 'openLink', href });
+      return;
+    }
+    const action = target?.closest<HTMLButtonElement>('button[data-code-action]');
+    if (action) runCodeAction(action, host);
+  });
+  // Middle-click and other non-primary buttons would otherwise try to open a new window.
+  root.addEventListener('auxclick', (event) => {
+    if ((event.target as Element | null)?.closest('a')) event.preventDefault();
+  });
+}
+
+function runCodeAction(button: HTMLButtonElement, host: HostPort): void {
+  const block = button.closest('.code-block');
+  const code = block?.querySelector('pre code')?.textContent ?? '';
+  const languageId = block?.getAttribute('data-lang') ?? undefined;
+  if (button.dataset.codeAction === 'copy') {
+    host.post({ type: 'copyCode', code });
+    confirm(button, 'Copied');
+  } else if (button.dataset.codeAction === 'insert') {
+    host.post(languageId ? { type: 'insertCode', code, languageId } : { type: 'insertCode', code });
+    confirm(button, 'Inserted');
+  }
+}
+
+/** Brief visual confirmation on the button itself; its label changes for screen readers too. */
+function confirm(button: HTMLButtonElement, label: string): void {
+  const original = button.getAttribute('aria-label') ?? '';
+  const glyph = button.querySelector('.codicon');
+  const originalClass = glyph?.className ?? '';
+  button.setAttribute('aria-label', label);
+  if (glyph) glyph.className = 'codicon codicon-check';
+  setTimeout(() => {
+    button.setAttribute('aria-label', original);
+    if (glyph) glyph.className = originalClass;
+  }, 1500);
+}

@@ -1,0 +1,57 @@
+// Errors shown inline under the turn they belong to, with one button per fix, plus the retry
+// countdown shared with turnStatus.
+import type { ErrorView, TurnAction } from '../shared/protocol';
+import { button, el, icon } from './dom';
+import type { Ticker } from './ticker';
+
+const actionLabels: Record<TurnAction, { label: string; icon: string }> = {
+  setApiKey: { label: 'Set API key', icon: 'key' },
+  retry: { label: 'Retry', icon: 'refresh' },
+  continue: { label: 'Continue', icon: 'debug-continue' },
+  openSettings: { label: 'Open settings', icon: 'settings-gear' },
+  showLog: { label: 'Show log', icon: 'output' },
+};
+
+/** One button that runs a turn action on the host. */
+export function actionButton(action: TurnAction, run: (action: TurnAction) => void): HTMLButtonElement {
+  const { label, icon: iconName } = actionLabels[action];
+  return button({ label, icon: iconName, class: 'action-button', title: label }, () => run(action));
+}
+
+/** Renders an error; returns the element and a function that stops its countdown. */
+export function renderError(
+  error: ErrorView,
+  ticker: Ticker,
+  run: (action: TurnAction) => void,
+): { element: HTMLElement; dispose: () => void } {
+  const element = el(
+    'div',
+    { class: 'turn-error', role: 'alert' },
+    el('div', { class: 'error-title' }, icon('error'), el('span', {}, ` ${error.title}`)),
+    el('p', { class: 'error-message' }, error.message),
+  );
+  let dispose: () => void = () => undefined;
+  if (error.retryAt !== undefined) {
+    const countdown = el('p', { class: 'countdown' });
+    element.append(countdown);
+    dispose = startCountdown(countdown, error.retryAt, ticker, 'Retrying');
+  }
+  if (error.actions.length > 0) {
+    element.append(el('div', { class: 'error-actions' }, ...error.actions.map((a) => actionButton(a, run))));
+  }
+  return { element, dispose };
+}
+
+/** Counts down to `retryAt` in `target` ("Retrying in 12 s"); stops by itself at zero. */
+export function startCountdown(target: HTMLElement, retryAt: number, ticker: Ticker, verb: string): () => void {
+  const render = (now: number): boolean => {
+    const seconds = Math.ceil((retryAt - now) / 1000);
+    target.textContent = seconds > 0 ? `${verb} in ${seconds} s` : `${verb} now…`;
+    return seconds > 0;
+  };
+  if (!render(Date.now())) return () => undefined;
+  const remove = ticker.add((now) => {
+    if (!render(now)) remove();
+  });
+  return remove;
+}

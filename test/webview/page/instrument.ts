@@ -1,0 +1,118 @@
+// Injected into the test page before its own scripts (page.addInitScript): a stand-in for VS
+// Code's acquireVsCodeApi that records what the panel posts and stores, a CSP-violation log, and
+// the Probe the Node-side tests call. Bundled with the real markdown modules for reference renders.
+import type { HostMessage, WebviewMessage } from '../../../src/shared/protocol';
+import { createMarkdownRenderer } from '../../../src/webview/markdownRenderer';
+import { MarkdownStream } from '../../../src/webview/markdownStream';
+import type { PageRecord, Probe } from '../probeApi';
+
+interface Instrumented {
+  __initialState?: unknown;
+  __pwned?: unknown;
+  __probe?: Probe;
+  acquireVsCodeApi?: () => unknown;
+}
+const g = globalThis as unknown as Instrumented & typeof globalThis;
+
+const posted: WebviewMessage[] = [];
+const violations: string[] = [];
+let state: unknown = g.__initialState ?? undefined;
+let acquired = false;
+const marks = new WeakMap<Element, string>();
+let renderer: ReturnType<typeof createMarkdownRenderer> | undefined;
+
+g.acquireVsCodeApi = () => {
+  if (acquired) throw new Error('acquireVsCodeApi may be called only once');
+  acquired = true;
+  return {
+    postMessage: (message: WebviewMessage) => posted.push(JSON.parse(JSON.stringify(message)) as WebviewMessage),
+    getState: () => state,
+    setState: (next: unknown) => {
+      state = JSON.parse(JSON.stringify(next)) as unknown;
+    },
+  };
+};
+
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+
+const dangerousTags = 'script, iframe, frame, object, embed, applet, base, form, input, textarea:not(.prompt-input), meta, link, style, svg, math, img, video, audio, source, portal, template';
+const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster'];
+
+const probe: Probe = {
+  post: (messages: readonly HostMessage[]) =>
+    new Promise<void>((resolve) => {
+      let left = messages.length;
+      if (left === 0) resolve();
+      const onMessage = () => {
+        if (--left > 0) return;
+        window.removeEventListener('message', onMessage);
+        resolve();
+      };
+      // Registered after the panel's own listener, so this runs after the panel handled each one.
+      window.addEventListener('message', onMessage);
+      for (const message of messages) window.postMessage(message, '*');
+    }),
+  frames: (count: number) =>
+    new Promise<void>((resolve) => {
+      const step = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+      step(count);
+    }),
+  record: (): PageRecord => ({ posted: [...posted], state, violations: [...violations], pwned: g.__pwned }),
+  clearPosted: () => {
+    posted.length = 0;
+  },
+  mark: (selector, tag) => {
+    const found = document.querySelectorAll(selector);
+    found.forEach((element) => marks.set(element, tag));
+    return found.length;
+  },
+  marks: (selector) => Array.from(document.querySelectorAll(selector), (element) => marks.get(element) ?? null),
+  dangerous: (selector) => {
+    const problems: string[] = [];
+    for (const root of document.querySelectorAll(selector)) {
+      root.querySelectorAll(dangerousTags).forEach((e) => problems.push(`<${e.tagName.toLowerCase()}>`));
+      for (const e of root.querySelectorAll('*')) {
+        for (const attr of Array.from(e.attributes)) {
+          const name = attr.name.toLowerCase();
+          const value = attr.value.replace(/[\s\p{Cc}]/gu, '').toLowerCase();
+          if (name.startsWith('on')) problems.push(`${name} on <${e.tagName.toLowerCase()}>`);
+          if (name === 'style') problems.push(`style on <${e.tagName.toLowerCase()}>`);
+          if (urlAttributes.includes(name) && !/^https?:\/\//.test(value)) problems.push(`${name}="${attr.value}"`);
+        }
+      }
+    }
+    return problems;
+  },
+  innerHtml: (selector) => document.querySelector(selector)?.innerHTML ?? '',
+  renderOnce: (text) => {
+    renderer ??= createMarkdownRenderer();
+    const box = document.createElement('div');
+    box.append(renderer.renderDocument(text));
+    return box.innerHTML;
+  },
+  renderStreamed: (text, chunkSizes) => {
+    renderer ??= createMarkdownRenderer();
+    const box = document.createElement('div');
+    const stream = new MarkdownStream(box, renderer);
+    let commits = 0;
+    for (let at = 0, i = 0; at < text.length; i++) {
+      const size = Math.max(1, chunkSizes[i % chunkSizes.length] ?? 1);
+      stream.append(text.slice(at, at + size));
+      at += size;
+      const before = stream.committedLength;
+      stream.flush();
+      if (stream.committedLength > before) commits++;
+    }
+    stream.finish();
+    return { html: box.innerHTML, commits };
+  },
+  scroll: (selector) => {
+    const e = document.querySelector(selector);
+    return { top: e?.scrollTop ?? 0, height: e?.scrollHeight ?? 0, client: e?.clientHeight ?? 0 };
+  },
+  scrollTo: (selector, top) => {
+    const e = document.querySelector(selector);
+    if (e) e.scrollTop = top;
+  },
+};
+g.__probe = probe;

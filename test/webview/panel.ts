@@ -1,0 +1,115 @@
+// Drives one page in Chromium: the instrumentation (page/instrument.ts) is injected before the
+// page's own scripts; host messages go in through window.postMessage; every request, dialog,
+// console error and page error is recorded so tests can assert that none was unexpected.
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { HostMessage } from '../../src/shared/protocol';
+import { launchChromium } from './browser';
+import type { PageRecord, Probe } from './probeApi';
+import type { HarnessServer, Theme } from './server';
+import { repoRoot, startServer } from './server';
+
+interface Shared {
+  browser: Browser;
+  server: HarnessServer;
+}
+let shared: Promise<Shared> | undefined;
+
+/** One browser and server for the whole run; closed by the root hook in hooks.ts. */
+export function sharedHarness(): Promise<Shared> {
+  shared ??= (async () => ({ browser: await launchChromium(), server: await startServer() }))();
+  return shared;
+}
+
+export async function closeSharedHarness(): Promise<void> {
+  if (!shared) return;
+  const { browser, server } = await shared;
+  shared = undefined;
+  await browser.close();
+  await server.close();
+}
+
+export interface PanelOptions {
+  /** What getState() returns at load: the view state VS Code kept for a hidden panel. */
+  readonly state?: unknown;
+  readonly theme?: Theme;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+type ProbeMethod = keyof Probe;
+
+export class Panel {
+  readonly requests: string[] = [];
+  readonly dialogs: string[] = [];
+  readonly consoleErrors: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {}
+
+  static async open(options: PanelOptions = {}): Promise<Panel> {
+    const { browser, server } = await sharedHarness();
+    const page = await browser.newPage({ viewport: { width: options.width ?? 420, height: options.height ?? 720 } });
+    const panel = new Panel(page, server.origin);
+    page.on('request', (r) => panel.requests.push(r.url()));
+    page.on('dialog', (d) => {
+      panel.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') panel.consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => panel.pageErrors.push(String(e)));
+    await page.addInitScript((s: unknown) => {
+      (globalThis as unknown as { __initialState: unknown }).__initialState = s;
+    }, options.state ?? null);
+    await page.addInitScript({ path: path.join(repoRoot, 'out', 'test', 'webview', 'page', 'instrument.js') });
+    await page.goto(`${server.origin}/?theme=${options.theme ?? 'dark'}`);
+    return panel;
+  }
+
+  /** Calls the in-page probe (see probeApi.ts). */
+  call<K extends ProbeMethod>(name: K, ...args: Parameters<Probe[K]>): Promise<Awaited<ReturnType<Probe[K]>>> {
+    return this.page.evaluate(
+      ({ name, args }) => {
+        const probe = (globalThis as unknown as { __probe: Record<string, (...a: unknown[]) => unknown> }).__probe;
+        return probe[name](...args);
+      },
+      { name, args: args },
+    ) as Promise<Awaited<ReturnType<Probe[K]>>>;
+  }
+
+  /** Sends host messages the way VS Code does, and waits until the panel has handled them. */
+  post(...messages: HostMessage[]): Promise<void> {
+    return this.call('post', messages);
+  }
+
+  /** Waits two animation frames, so batched rendering has happened. */
+  frames(count = 2): Promise<void> {
+    return this.call('frames', count);
+  }
+
+  record(): Promise<PageRecord> {
+    return this.call('record');
+  }
+
+  async posted(): Promise<PageRecord['posted']> {
+    return (await this.record()).posted;
+  }
+
+  clearPosted(): Promise<void> {
+    return this.call('clearPosted');
+  }
+
+  /** Requests that did not go to the harness's own files. */
+  foreignRequests(): string[] {
+    return this.requests.filter((url) => !url.startsWith(`${this.origin}/`));
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}

@@ -1,0 +1,35 @@
+// The contract between the Node-side tests and the instrumentation injected into the page
+// (page/instrument.ts). Only plain data crosses it, so the Node side needs no DOM types.
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+
+/** What the stand-in acquireVsCodeApi and the page listeners recorded. */
+export interface PageRecord {
+  readonly posted: WebviewMessage[];
+  readonly state: unknown;
+  /** CSP violations reported by the page (`directive blockedURI`). */
+  readonly violations: string[];
+  /** Set by XSS payloads if any of them ever runs. */
+  readonly pwned: unknown;
+}
+
+export interface Probe {
+  /** Posts host messages with window.postMessage and resolves once the page handled them all. */
+  post(messages: readonly HostMessage[]): Promise<void>;
+  /** Resolves after `count` animation frames. */
+  frames(count: number): Promise<void>;
+  record(): PageRecord;
+  clearPosted(): void;
+  /** Tags every element matching `selector` with a JS property; returns how many. */
+  mark(selector: string, tag: string): number;
+  /** The tags of the elements now matching `selector`, in document order (null when untagged). */
+  marks(selector: string): (string | null)[];
+  /** Elements and attributes under `selector` that must never come from model output. */
+  dangerous(selector: string): string[];
+  innerHtml(selector: string): string;
+  /** The one-shot render (markdown-it + DOMPurify) of `text` as HTML. */
+  renderOnce(text: string): string;
+  /** Streams `text` through MarkdownStream in chunks of the given sizes (cycled), flushing after each. */
+  renderStreamed(text: string, chunkSizes: readonly number[]): { html: string; commits: number };
+  scroll(selector: string): { top: number; height: number; client: number };
+  scrollTo(selector: string, top: number): void;
+}

@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import type { ModelCapabilities } from '../anthropic/models';
+import type { Effort } from '../anthropic/types';
+import type { Backend } from './backend';
+import { CommandIds } from './commandIds';
+import { readConfig, SettingKeys } from './config';
+import { adjustmentsFor } from './modelSwitch';
+import { writeSetting } from './settingWriter';
+import { effortDescriptions, modelDetail } from './statusText';
+
+interface EffortItem extends vscode.QuickPickItem {
+  readonly level: Effort;
+}
+
+interface ModelItem extends vscode.QuickPickItem {
+  readonly id: string;
+}
+
+/** Shows a quick pick with the current item active; resolves with the chosen item or undefined. */
+function pick<T extends vscode.QuickPickItem>(
+  setup: (qp: vscode.QuickPick<T>) => vscode.Disposable | undefined,
+): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  return new Promise<T | undefined>((resolve) => {
+    let chosen: T | undefined;
+    const extra = setup(qp);
+    const listeners = [
+      qp.onDidAccept(() => {
+        chosen = qp.selectedItems[0];
+        qp.hide();
+      }),
+      qp.onDidHide(() => {
+        for (const l of listeners) l.dispose();
+        extra?.dispose();
+        qp.dispose();
+        resolve(chosen);
+      }),
+    ];
+    qp.show();
+  });
+}
+
+function effortItems(caps: ModelCapabilities): EffortItem[] {
+  return caps.effortLevels.map((level) => ({
+    level,
+    label: level,
+    ...(level === caps.defaultEffort ? { description: 'default' } : {}),
+    detail: effortDescriptions[level],
+  }));
+}
+
+/**
+ * Thinkfast: Set Effort. With a level argument (keyboard shortcuts, tests) it sets that level;
+ * otherwise it offers exactly the levels the current model accepts. Resolves with the level set.
+ */
+async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undefined> {
+  const cfg = readConfig();
+  const caps = backend.catalog.resolve(cfg.model);
+  if (caps.effortLevels.length === 0) {
+    void vscode.window
+      .showInformationMessage(`${caps.displayName} has no effort levels: it decides how much to think by itself.`, 'Select Model')
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand(CommandIds.selectModel);
+      });
+    return undefined;
+  }
+  let level: Effort | undefined;
+  if (typeof arg === 'string') {
+    if (!(caps.effortLevels as string[]).includes(arg)) {
+      void vscode.window.showWarningMessage(
+        `${caps.displayName} has no “${arg}” effort. Its levels are ${caps.effortLevels.join(', ')}.`,
+      );
+      return undefined;
+    }
+    level = arg as Effort;
+  } else {
+    const items = effortItems(caps);
+    const item = await pick<EffortItem>((qp) => {
+      qp.title = `Effort for ${caps.displayName}`;
+      qp.placeholder = `How much the model thinks (now: ${cfg.effort})`;
+      qp.items = items;
+      qp.activeItems = items.filter((i) => i.level === cfg.effort);
+      return undefined;
+    });
+    level = item?.level;
+  }
+  if (level === undefined) return undefined;
+  if (level !== cfg.effort) await writeSetting(SettingKeys.effort, level);
+  return level;
+}
+
+function modelItems(backend: Backend, current: string): ModelItem[] {
+  return backend.catalog.all().map((caps) => ({
+    id: caps.id,
+    label: caps.displayName,
+    description: caps.id === current ? `${caps.id} · current` : caps.id,
+    detail: modelDetail(caps),
+  }));
+}
+
+/** What Select Model did: the model now set, and the notices about adjusted settings. */
+export interface ModelChoice {
+  readonly model: string;
+  readonly notices: readonly string[];
+}
+
+/**
+ * Thinkfast: Select Model. Lists the built-in models merged with `GET /v1/models` and overrides
+ * (refreshed while the pick is open). A model id argument skips the pick. Switching to a model
+ * that lacks the current effort or fast mode changes those settings and says so.
+ */
+async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice | undefined> {
+  const cfg = readConfig();
+  let id: string | undefined;
+  if (typeof arg === 'string' && arg.trim() !== '') {
+    id = arg.trim();
+  } else {
+    const item = await pick<ModelItem>((qp) => {
+      const fill = (): void => {
+        const activeId = qp.activeItems[0]?.id ?? cfg.model;
+        qp.items = modelItems(backend, cfg.model);
+        qp.activeItems = qp.items.filter((i) => i.id === activeId);
+      };
+      qp.title = 'Thinkfast: Select Model';
+      qp.placeholder = `Model for chat and refactors (now: ${cfg.model})`;
+      qp.matchOnDescription = true;
+      qp.matchOnDetail = true;
+      fill();
+      // The server's model list may not have been fetched yet: fetch it and refresh the list.
+      qp.busy = true;
+      void backend.prepare().finally(() => (qp.busy = false));
+      return backend.onDidChange(fill);
+    });
+    id = item?.id;
+  }
+  if (id === undefined) return undefined;
+  const caps = backend.catalog.resolve(id);
+  if (id !== cfg.model) await writeSetting(SettingKeys.model, id);
+  const adjustments = adjustmentsFor(caps, { effort: cfg.effort, fastMode: cfg.fastMode });
+  for (const a of adjustments) await writeSetting(a.setting === 'effort' ? SettingKeys.effort : SettingKeys.fastMode, a.value);
+  const notices = adjustments.map((a) => a.notice);
+  if (notices.length > 0) void vscode.window.showInformationMessage(notices.join(' '));
+  return { model: id, notices };
+}
+
+/** Set Effort and Select Model (status bar, palette, chat composer). */
+export function registerPickers(backend: Backend): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandIds.setEffort, (arg: unknown) => setEffort(backend, arg)),
+    vscode.commands.registerCommand(CommandIds.selectModel, (arg: unknown) => selectModel(backend, arg)),
+  );
+}

@@ -1,0 +1,65 @@
+// Finds the fenced code blocks in a model's answer (CommonMark fences: ``` or ~~~, up to three
+// spaces of indentation, a closing fence of the same character at least as long). The refactor
+// asks for exactly one block; anything else is reported, never guessed at. No vscode import.
+
+/** One fenced block: its info-string language and its content, without the fence lines. */
+export interface FencedBlock {
+  readonly lang: string;
+  readonly code: string;
+  /** False when the answer ended before the closing fence (a cut-off answer). */
+  readonly closed: boolean;
+}
+
+const OPENING = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+/** Every fenced block in `text`, in order. */
+export function findFencedBlocks(text: string): FencedBlock[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: FencedBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = OPENING.exec(lines[i] ?? '');
+    if (!open) continue;
+    const indent = open[1]?.length ?? 0;
+    const fence = open[2] ?? '```';
+    const info = (open[3] ?? '').trim();
+    // A backtick fence's info string may not contain backticks: such a line is inline code.
+    if (fence.startsWith('`') && info.includes('`')) continue;
+    const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+    const body: string[] = [];
+    let closed = false;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j] ?? '';
+      if (closing.test(line)) {
+        closed = true;
+        break;
+      }
+      // Content lines lose up to as many leading spaces as the opening fence had.
+      body.push(line.replace(new RegExp(`^ {0,${indent}}`), ''));
+    }
+    blocks.push({ lang: info.split(/\s+/)[0] ?? '', code: body.join('\n'), closed });
+    i = j;
+  }
+  return blocks;
+}
+
+export type SingleBlock =
+  | { readonly ok: true; readonly lang: string; readonly code: string }
+  | { readonly ok: false; readonly problem: string };
+
+/** The one fenced block the refactor prompt asks for, or a sentence saying what came instead. */
+export function singleFencedBlock(answer: string): SingleBlock {
+  const blocks = findFencedBlocks(answer);
+  if (blocks.length === 0) {
+    return {
+      ok: false,
+      problem: answer.trim() === '' ? 'The answer was empty.' : 'The answer contained no fenced code block.',
+    };
+  }
+  if (blocks.length > 1) {
+    return { ok: false, problem: `The answer contained ${blocks.length} code blocks instead of exactly one.` };
+  }
+  const [block] = blocks;
+  if (!block?.closed) return { ok: false, problem: 'The answer ended inside its code block (it was cut off).' };
+  return { ok: true, lang: block.lang, code: block.code };
+}

@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { RateLimitInfo } from '../anthropic/types';
+import type { Backend } from './backend';
+import type { ChatController } from './chatController';
+import { CommandIds } from './commandIds';
+import { readConfig } from './config';
+import { Disposable } from './dispose';
+import { LiveRate } from './liveRate';
+import { registerPickers } from './pickers';
+import { registerSpeedToggle } from './speedToggle';
+import { effortView, modelView, speedView, type ItemView } from './statusText';
+
+/** What an item shows, as the tests read it. */
+export interface ItemSnapshot {
+  readonly text: string;
+  readonly tooltip: string;
+  readonly name: string;
+  readonly ariaLabel: string;
+}
+
+/** The live rate is redrawn at most this often: each update is a message to the workbench. */
+const rateRedrawMs = 250;
+/** A stream that sends nothing for this long has ended as far as the speed item is concerned. */
+const rateIdleMs = 1_500;
+
+/**
+ * The speed, effort and model items. They redraw whenever settings, the model list or the key
+ * change (from anywhere), when a response reports rate limits, and while a response streams.
+ */
+export class StatusBar extends Disposable {
+  private readonly speed: vscode.StatusBarItem;
+  private readonly effort: vscode.StatusBarItem;
+  private readonly model: vscode.StatusBarItem;
+  private readonly rate = new LiveRate();
+  private tokensPerSecond: number | undefined;
+  /** Kept across standard responses, which carry no `anthropic-fast-*` headers. */
+  private fastLimits: RateLimitInfo | undefined;
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly backend: Backend,
+    chat: ChatController,
+  ) {
+    super();
+    this.speed = this.item('thinkfast.speed', 'Thinkfast Speed', 102, CommandIds.toggleFastMode);
+    this.effort = this.item('thinkfast.effort', 'Thinkfast Effort', 101, CommandIds.setEffort);
+    this.model = this.item('thinkfast.model', 'Thinkfast Model', 100, CommandIds.selectModel);
+    this.register(registerSpeedToggle(backend));
+    this.register(registerPickers(backend));
+    this.register(backend.onDidChange(() => this.render()));
+    this.register(
+      backend.onDidRateLimits((limits) => {
+        if (limits.fastInputTokens || limits.fastOutputTokens) this.fastLimits = limits;
+        this.render();
+      }),
+    );
+    this.register(backend.onDidProgress((p) => this.progress(p.chars, p.elapsedMs)));
+    this.register(
+      chat.onDidChangeStreaming((streaming) => {
+        if (!streaming) this.endRate();
+      }),
+    );
+    this.register({
+      dispose: () => {
+        clearTimeout(this.redrawTimer);
+        clearTimeout(this.idleTimer);
+      },
+    });
+    this.fastLimits = backend.lastRateLimits;
+    this.render();
+    for (const item of [this.speed, this.effort, this.model]) item.show();
+  }
+
+  /** The items as they are drawn now (for the extension-host tests). */
+  snapshot(): { speed: ItemSnapshot; effort: ItemSnapshot; model: ItemSnapshot } {
+    const snap = (item: vscode.StatusBarItem): ItemSnapshot => ({
+      text: item.text,
+      tooltip: item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? ''),
+      name: item.name ?? '',
+      ariaLabel: item.accessibilityInformation?.label ?? '',
+    });
+    return { speed: snap(this.speed), effort: snap(this.effort), model: snap(this.model) };
+  }
+
+  private item(id: string, name: string, priority: number, command: string): vscode.StatusBarItem {
+    const item = this.register(vscode.window.createStatusBarItem(id, vscode.StatusBarAlignment.Right, priority));
+    item.name = name;
+    item.command = command;
+    return item;
+  }
+
+  private render(): void {
+    const cfg = readConfig();
+    const caps = this.backend.catalog.resolve(cfg.model);
+    const fastModels = this.backend.catalog
+      .all()
+      .filter((m) => m.fastMode)
+      .map((m) => m.displayName);
+    this.draw(
+      this.speed,
+      speedView({
+        caps,
+        fastMode: cfg.fastMode,
+        fastModels,
+        ...(this.fastLimits ? { limits: this.fastLimits } : {}),
+        ...(this.tokensPerSecond === undefined ? {} : { tokensPerSecond: this.tokensPerSecond }),
+      }),
+    );
+    this.draw(this.effort, effortView(caps, cfg.effort));
+    this.draw(this.model, modelView(caps));
+  }
+
+  private draw(item: vscode.StatusBarItem, view: ItemView): void {
+    item.text = view.text;
+    const tooltip = new vscode.MarkdownString(view.tooltip, true);
+    // Command links in the tooltip may run only our own three commands.
+    tooltip.isTrusted = { enabledCommands: [CommandIds.toggleFastMode, CommandIds.setEffort, CommandIds.selectModel] };
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: view.ariaLabel, role: 'button' };
+    item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+
+  private progress(chars: number, elapsedMs: number): void {
+    this.tokensPerSecond = this.rate.update(chars, elapsedMs) ?? this.tokensPerSecond;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.endRate(), rateIdleMs);
+    this.redrawTimer ??= setTimeout(() => {
+      this.redrawTimer = undefined;
+      this.render();
+    }, rateRedrawMs);
+  }
+
+  private endRate(): void {
+    clearTimeout(this.idleTimer);
+    this.rate.reset();
+    if (this.tokensPerSecond === undefined) return;
+    this.tokensPerSecond = undefined;
+    this.render();
+  }
+}
+
+/** Creates the status-bar items and the commands they run (Toggle Fast Mode, Set Effort, Select Model). */
+export function registerStatusBar(backend: Backend, chat: ChatController): StatusBar {
+  return new StatusBar(backend, chat);
+}

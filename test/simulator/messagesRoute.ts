@@ -49,11 +49,14 @@ export const newId = (prefix: string): string => `${prefix}${randomBytes(12).toS
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done);
   });
 }
 

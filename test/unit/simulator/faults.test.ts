@@ -159,7 +159,7 @@ describe('simulator: faults', () => {
       chunks.push(value);
     }
     const raw = Buffer.concat(chunks).toString('utf8');
-    assert.ok(chunks.length > raw.length / 4, `${chunks.length} reads for ${raw.length} bytes`);
+    assert.ok(chunks.length > raw.length / 20, `${chunks.length} reads for ${raw.length} bytes`);
     assert.equal(types(parseSse(raw).map((e) => JSON.parse(e.data) as StreamEvent)).at(-1), 'message_stop');
   });
 

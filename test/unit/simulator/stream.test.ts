@@ -270,7 +270,7 @@ describe('simulator: pacing', () => {
       assert.ok(standard.ttft >= 75 && fast.ttft >= 75, `ttft ${standard.ttft} / ${fast.ttft}`);
       // The answer is about 140 tokens: ≈140 ms at 1000 tok/s, ≈56 ms at 2500 tok/s.
       assert.ok(standard.gen > 100, `standard ${standard.gen}`);
-      assert.ok(fast.gen < standard.gen * 0.7, `fast ${fast.gen} vs ${standard.gen}`);
+      assert.ok(fast.gen < standard.gen * 0.8, `fast ${fast.gen} vs ${standard.gen}`);
     } finally {
       await sim.close();
     }

@@ -6,7 +6,12 @@ import type { Dispatcher } from 'undici';
 import { AnthropicError } from './errors';
 import { errorFromNetwork, errorFromResponse } from './errorMapping';
 import { buildMetrics } from './metrics';
-import { listModels as listAllModels, resolveModel, type ModelCapabilities, type ServerModelInfo } from './models';
+import {
+  listModels as listAllModels,
+  resolveModel,
+  type ModelCapabilities,
+  type ServerModelInfo,
+} from './models';
 import { makeRedactor, type Redactor } from './redact';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
 import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
@@ -98,7 +103,14 @@ export class AnthropicClient {
 
   /** Request headers for these betas (exposed for tests and diagnostics; contains the key). */
   headers(betas: readonly string[], stream = true): Record<string, string> {
-    return buildHeaders({ auth: this.options.auth, anthropicVersion: this.version, userAgent: this.options.userAgent, betas, json: true, stream });
+    return buildHeaders({
+      auth: this.options.auth,
+      anthropicVersion: this.version,
+      userAgent: this.options.userAgent,
+      betas,
+      json: true,
+      stream,
+    });
   }
 
   /**
@@ -140,14 +152,18 @@ export class AnthropicClient {
       const fast = isFastRequest(request);
       emit({ type: 'attempt', attempt: attempts, speed: fast ? 'fast' : 'standard' });
       last = await runAttempt(ctx, request, opts.signal, (delta) => emit({ type: 'delta', delta }));
-      if (last.status !== undefined) emit({ type: 'headers', requestId: last.requestId, rateLimits: last.rateLimits });
+      if (last.status !== undefined)
+        emit({ type: 'headers', requestId: last.requestId, rateLimits: last.rateLimits });
       const error = last.error;
       if (!error) break;
-      this.log(`attempt ${attempts} (${fast ? 'fast' : 'standard'}) failed: ${error.kind}${error.status ? ` ${error.status}` : ''}${last.requestId ? ` request-id ${last.requestId}` : ''}`);
+      this.log(
+        `attempt ${attempts} (${fast ? 'fast' : 'standard'}) failed: ${error.kind}${error.status ? ` ${error.status}` : ''}${last.requestId ? ` request-id ${last.requestId}` : ''}`,
+      );
 
       const noRetries = fast && opts.fastPolicy === 'fallback';
       if (noRetries && error.status === 429 && !last.contentDelivered && !opts.signal?.aborted) {
-        const reason = 'Fast mode is rate limited; answering at standard speed (the prompt cache does not carry over).';
+        const reason =
+          'Fast mode is rate limited; answering at standard speed (the prompt cache does not carry over).';
         emit({ type: 'fallback', reason });
         this.log('fast mode 429: falling back to standard speed');
         request = toStandardSpeed(request);
@@ -164,11 +180,20 @@ export class AnthropicClient {
         random: this.random(),
       });
       if (!decision.retry || opts.signal?.aborted) break;
-      emit({ type: 'retryWait', attempt: attempts, delayMs: decision.delayMs, status: error.status, reason: error.message });
+      emit({
+        type: 'retryWait',
+        attempt: attempts,
+        delayMs: decision.delayMs,
+        status: error.status,
+        reason: error.message,
+      });
       this.log(`retrying in ${Math.round(decision.delayMs)} ms`);
       await this.sleep(decision.delayMs, opts.signal);
       if (opts.signal?.aborted) {
-        last = { ...last, error: new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false }) };
+        last = {
+          ...last,
+          error: new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false }),
+        };
         break;
       }
       retriesSoFar++;
@@ -180,7 +205,13 @@ export class AnthropicClient {
     const metrics = buildMetrics({
       model: message.model,
       requestId: last.requestId,
-      timings: { startedAt, attemptStartedAt: last.startedAt, firstDeltaAt: last.firstDeltaAt, lastDeltaAt: last.lastDeltaAt, endedAt: this.clock() },
+      timings: {
+        startedAt,
+        attemptStartedAt: last.startedAt,
+        firstDeltaAt: last.firstDeltaAt,
+        lastDeltaAt: last.lastDeltaAt,
+        endedAt: this.clock(),
+      },
       usage: message.usage,
       requestedSpeed,
       fellBack,
@@ -194,12 +225,22 @@ export class AnthropicClient {
   }
 
   /** `POST /v1/messages/count_tokens` for the same body (an estimate). Rejects with AnthropicError. */
-  async countTokens(body: MessageCreateParams, betas: readonly string[] = [], signal?: AbortSignal): Promise<number> {
+  async countTokens(
+    body: MessageCreateParams,
+    betas: readonly string[] = [],
+    signal?: AbortSignal,
+  ): Promise<number> {
     const { model, messages, system, thinking, output_config } = body;
     const payload = { model, messages, system, thinking, output_config };
-    const res = (await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal)) as { input_tokens?: unknown };
+    const res = (await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal)) as {
+      input_tokens?: unknown;
+    };
     if (typeof res.input_tokens !== 'number') {
-      throw new AnthropicError({ kind: 'unknown', message: 'The token count response had no input_tokens.', retryable: false });
+      throw new AnthropicError({
+        kind: 'unknown',
+        message: 'The token count response had no input_tokens.',
+        retryable: false,
+      });
     }
     return res.input_tokens;
   }
@@ -244,28 +285,46 @@ export class AnthropicClient {
     await this.dispatcher.close();
   }
 
-  private async json(method: 'GET' | 'POST', path: string, body: unknown, betas: readonly string[], signal?: AbortSignal): Promise<unknown> {
+  private async json(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    betas: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     let res: Dispatcher.ResponseData;
     try {
       res = await this.dispatcher.request({
         origin: this.origin,
         path: `${this.basePath}${path}`,
         method,
-        headers: buildHeaders({ auth: this.options.auth, anthropicVersion: this.version, userAgent: this.options.userAgent, betas, json: body !== undefined }),
+        headers: buildHeaders({
+          auth: this.options.auth,
+          anthropicVersion: this.version,
+          userAgent: this.options.userAgent,
+          betas,
+          json: body !== undefined,
+        }),
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
       });
     } catch (e) {
-      if (signal?.aborted) throw new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false });
+      if (signal?.aborted)
+        throw new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false });
       throw errorFromNetwork(e, 'request', this.redact);
     }
     const text = await res.body.text();
     await yieldToPool();
-    if (res.statusCode < 200 || res.statusCode >= 300) throw errorFromResponse(res.statusCode, res.headers, text, this.redact);
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw errorFromResponse(res.statusCode, res.headers, text, this.redact);
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new AnthropicError({ kind: 'unknown', message: `The API sent a response that is not JSON (${path}).`, retryable: false });
+      throw new AnthropicError({
+        kind: 'unknown',
+        message: `The API sent a response that is not JSON (${path}).`,
+        retryable: false,
+      });
     }
   }
 

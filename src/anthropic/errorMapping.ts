@@ -59,7 +59,11 @@ function seconds(ms: number): string {
   return s === 1 ? '1 second' : `${s} seconds`;
 }
 
-function personMessage(status: number, serverText: string | undefined, retryAfterMs: number | undefined): string {
+function personMessage(
+  status: number,
+  serverText: string | undefined,
+  retryAfterMs: number | undefined,
+): string {
   const said = serverText ? ` The server said: “${serverText}”` : '';
   switch (status) {
     case 400:
@@ -94,7 +98,13 @@ function personMessage(status: number, serverText: string | undefined, retryAfte
 }
 
 /** Builds the error for a non-2xx response from its status, headers and body text. */
-export function errorFromResponse(status: number, headers: HeaderBag, bodyText: string, redact: Redactor, now?: number): AnthropicError {
+export function errorFromResponse(
+  status: number,
+  headers: HeaderBag,
+  bodyText: string,
+  redact: Redactor,
+  now?: number,
+): AnthropicError {
   const body = parseErrorBody(bodyText);
   const retryAfterMs = parseRetryAfter(headers, now);
   const serverText = body.message === undefined ? undefined : redact(body.message);
@@ -115,15 +125,32 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
  * Builds the error for a failure without a usable response: timeouts, refused or dropped
  * connections, TLS trouble. `phase` says whether response headers had arrived.
  */
-export function errorFromNetwork(cause: unknown, phase: 'request' | 'body', redact: Redactor, requestId?: string): AnthropicError {
+export function errorFromNetwork(
+  cause: unknown,
+  phase: 'request' | 'body',
+  redact: Redactor,
+  requestId?: string,
+): AnthropicError {
   const e = (cause ?? {}) as { code?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : '';
   const detail = redact(typeof e.message === 'string' ? e.message : String(cause));
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new AnthropicError({ kind: 'timeout', message: 'Could not connect to the API in time. Check the network or proxy settings.', retryable: true, requestId, cause: detail });
+    return new AnthropicError({
+      kind: 'timeout',
+      message: 'Could not connect to the API in time. Check the network or proxy settings.',
+      retryable: true,
+      requestId,
+      cause: detail,
+    });
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-    return new AnthropicError({ kind: 'timeout', message: 'The API did not start answering in time. Try again.', retryable: true, requestId, cause: detail });
+    return new AnthropicError({
+      kind: 'timeout',
+      message: 'The API did not start answering in time. Try again.',
+      retryable: true,
+      requestId,
+      cause: detail,
+    });
   }
   if (TLS_CODES.test(code)) {
     return new AnthropicError({

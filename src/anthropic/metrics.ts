@@ -35,7 +35,11 @@ export interface MetricsInput {
  * Output tokens per second over the generation phase. The phase is first delta → last delta, so
  * the time to first token does not dilute the rate; fewer than two deltas give no rate.
  */
-export function outputRate(outputTokens: number, firstDeltaAt: number | undefined, lastDeltaAt: number | undefined): number | undefined {
+export function outputRate(
+  outputTokens: number,
+  firstDeltaAt: number | undefined,
+  lastDeltaAt: number | undefined,
+): number | undefined {
   if (firstDeltaAt === undefined || lastDeltaAt === undefined || outputTokens <= 0) return undefined;
   const seconds = (lastDeltaAt - firstDeltaAt) / 1000;
   return seconds > 0 ? outputTokens / seconds : undefined;

@@ -194,7 +194,8 @@ export interface ServerModelInfo {
   max_tokens?: number | null;
   capabilities?: {
     effort?: (Supported & Partial<Record<Effort, Supported | null>>) | null;
-    thinking?: (Supported & { types?: Partial<Record<'adaptive' | 'enabled', Supported | null>> | null }) | null;
+    thinking?:
+      (Supported & { types?: Partial<Record<'adaptive' | 'enabled', Supported | null>> | null }) | null;
     [key: string]: unknown;
   } | null;
 }
@@ -234,7 +235,8 @@ function apply(base: ModelCapabilities, patch: ModelOverride | undefined): Model
   for (const [key, value] of Object.entries(patch) as [keyof ModelOverride, unknown][]) {
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
-  if (patch.prices || patch.fastPrices || patch.longContext) merged.priceTableDate = patch.priceTableDate ?? 'override';
+  if (patch.prices || patch.fastPrices || patch.longContext)
+    merged.priceTableDate = patch.priceTableDate ?? 'override';
   if (merged.defaultThinking && !merged.thinkingModes.includes(merged.defaultThinking)) {
     merged.defaultThinking = merged.thinkingModes[0];
   } else if (!merged.defaultThinking) {
@@ -263,7 +265,8 @@ export function resolveModel(
   const builtIn = findBuiltInModel(id);
   const names = builtIn ? [builtIn.id, ...builtIn.aliases] : [id];
   const base: ModelCapabilities = builtIn ? { ...builtIn, id } : unknownModel(id);
-  const infos: readonly ServerModelInfo[] = serverInfo === undefined ? [] : isInfoList(serverInfo) ? serverInfo : [serverInfo];
+  const infos: readonly ServerModelInfo[] =
+    serverInfo === undefined ? [] : isInfoList(serverInfo) ? serverInfo : [serverInfo];
   const server = infos.find((s) => names.includes(s.id) || s.id === id);
   let caps = apply(base, server ? fromServerInfo(server) : undefined);
   // An override may be keyed by the canonical id or by the alias the user picked.
@@ -274,7 +277,10 @@ export function resolveModel(
 }
 
 /** The ids the UI should offer: built-ins, then anything the server or overrides add. */
-export function knownModelIds(serverInfo: readonly ServerModelInfo[] = [], overrides: ModelOverrides = {}): string[] {
+export function knownModelIds(
+  serverInfo: readonly ServerModelInfo[] = [],
+  overrides: ModelOverrides = {},
+): string[] {
   const ids = BUILT_IN_MODELS.map((m) => m.id);
   const seen = new Set(BUILT_IN_MODELS.flatMap((m) => [m.id, ...m.aliases]));
   for (const id of [...serverInfo.map((s) => s.id), ...Object.keys(overrides)]) {

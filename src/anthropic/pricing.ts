@@ -20,7 +20,11 @@ interface PriceChoice {
   tag: string;
 }
 
-function choosePrices(caps: ModelCapabilities, totalInput: number, servedSpeed: Speed | undefined): PriceChoice {
+function choosePrices(
+  caps: ModelCapabilities,
+  totalInput: number,
+  servedSpeed: Speed | undefined,
+): PriceChoice {
   const fast = caps.fastPrices;
   if (servedSpeed === 'fast' && fast) {
     const long = fast.long !== undefined && totalInput > fast.long.aboveInputTokens;
@@ -32,7 +36,12 @@ function choosePrices(caps: ModelCapabilities, totalInput: number, servedSpeed: 
   }
   const lc = caps.longContext;
   if (lc && totalInput > lc.aboveInputTokens) {
-    return { prices: lc.prices, speedMultiplier: 1, longContext: true, tag: `over ${kTokens(lc.aboveInputTokens)}` };
+    return {
+      prices: lc.prices,
+      speedMultiplier: 1,
+      longContext: true,
+      tag: `over ${kTokens(lc.aboveInputTokens)}`,
+    };
   }
   return { prices: caps.prices, speedMultiplier: 1, longContext: false, tag: '' };
 }
@@ -46,7 +55,11 @@ function kTokens(n: number): string {
  * (`servedSpeed`, i.e. `usage.speed`): a request that fell back to standard is billed standard.
  * Cache writes are split 5m/1h from `usage.cache_creation` when present, else all counted as 5m.
  */
-export function computeCost(usage: Usage, caps: ModelCapabilities, servedSpeed: Speed | undefined = usage.speed ?? undefined): CostBreakdown {
+export function computeCost(
+  usage: Usage,
+  caps: ModelCapabilities,
+  servedSpeed: Speed | undefined = usage.speed ?? undefined,
+): CostBreakdown {
   const totalInput = totalInputTokens(usage);
   const choice = choosePrices(caps, totalInput, servedSpeed);
   const p = choice.prices;
@@ -60,7 +73,8 @@ export function computeCost(usage: Usage, caps: ModelCapabilities, servedSpeed: 
 
   const lines: CostLine[] = [];
   const add = (label: string, tokens: number, usdPerMTok: number, always = false): void => {
-    if (tokens > 0 || always) lines.push({ label, tokens, usdPerMTok, usd: (tokens * usdPerMTok) / 1_000_000 });
+    if (tokens > 0 || always)
+      lines.push({ label, tokens, usdPerMTok, usd: (tokens * usdPerMTok) / 1_000_000 });
   };
   add(`Input${suffix}`, usage.input_tokens, p.input, true);
   add(`Cache write, 5 min${suffix}`, write5m, p.input * CACHE_WRITE_5M_MULTIPLIER);

@@ -4,7 +4,14 @@
 
 import { ConfigError } from './errors';
 import type { ModelCapabilities } from './models';
-import type { BuiltRequest, Effort, MessageCreateParams, MessageParam, TextBlockParam, ThinkingParam } from './types';
+import type {
+  BuiltRequest,
+  Effort,
+  MessageCreateParams,
+  MessageParam,
+  TextBlockParam,
+  ThinkingParam,
+} from './types';
 
 /** The beta that `speed: "fast"` needs. Sent only on fast requests. */
 export const FAST_MODE_BETA = 'fast-mode-2026-02-01';
@@ -72,7 +79,8 @@ export function buildRequest(
 
   const thinking = buildThinking(settings, caps);
   const body: MessageCreateParams = { model: settings.model, max_tokens: maxTokens, messages, stream: true };
-  if (system !== undefined && (typeof system === 'string' ? system.length > 0 : system.length > 0)) body.system = system;
+  if (system !== undefined && (typeof system === 'string' ? system.length > 0 : system.length > 0))
+    body.system = system;
   if (thinking) body.thinking = thinking;
 
   if (thinking && (settings.temperature !== undefined || settings.topK !== undefined)) {
@@ -92,7 +100,9 @@ export function buildRequest(
   if (settings.effort !== undefined) {
     const effort = settings.effort;
     if (caps.effortLevels.length === 0) {
-      throw new ConfigError(`${name} has no effort setting. Clear the effort level, or pick a model that has one.`);
+      throw new ConfigError(
+        `${name} has no effort setting. Clear the effort level, or pick a model that has one.`,
+      );
     }
     if (!caps.effortLevels.includes(effort)) {
       throw new ConfigError(
@@ -121,7 +131,9 @@ function buildThinking(settings: RequestSettings, caps: ModelCapabilities): Thin
   if (mode === undefined) return undefined; // the model has no thinking and none was demanded
   if (!caps.thinkingModes.includes(mode)) {
     if (mode === 'adaptive') {
-      const alt = caps.thinkingModes.includes('enabled') ? ' Use a thinking budget instead' : ' Turn thinking off';
+      const alt = caps.thinkingModes.includes('enabled')
+        ? ' Use a thinking budget instead'
+        : ' Turn thinking off';
       throw new ConfigError(`${name} has no adaptive thinking.${alt}, or pick Claude Opus 4.6.`);
     }
     throw new ConfigError(
@@ -149,7 +161,9 @@ function buildThinking(settings: RequestSettings, caps: ModelCapabilities): Thin
       `The thinking budget (${thousands(budget)}) must be less than max tokens (${thousands(settings.maxTokens)}), which caps thinking and answer together. Raise max tokens or lower the budget.`,
     );
   }
-  return display ? { type: 'enabled', budget_tokens: budget, display } : { type: 'enabled', budget_tokens: budget };
+  return display
+    ? { type: 'enabled', budget_tokens: budget, display }
+    : { type: 'enabled', budget_tokens: budget };
 }
 
 function listOr(items: readonly string[]): string {

@@ -71,7 +71,12 @@ export async function runAttempt(
   const reducer = new MessageReducer();
   const result: AttemptResult = { reducer, rateLimits: {}, startedAt: ctx.clock(), contentDelivered: false };
   const aborted = (): AnthropicError =>
-    new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false, requestId: result.requestId });
+    new AnthropicError({
+      kind: 'aborted',
+      message: 'Stopped.',
+      retryable: false,
+      requestId: result.requestId,
+    });
 
   if (signal?.aborted) return { ...result, error: aborted() };
 
@@ -100,7 +105,9 @@ export async function runAttempt(
       result.error = errorFromResponse(res.statusCode, res.headers, text, ctx.redact);
       await yieldToPool();
     } catch (cause) {
-      result.error = signal?.aborted ? aborted() : errorFromNetwork(cause, 'body', ctx.redact, result.requestId);
+      result.error = signal?.aborted
+        ? aborted()
+        : errorFromNetwork(cause, 'body', ctx.redact, result.requestId);
     }
     return result;
   }

@@ -62,14 +62,19 @@ export function matchesNoProxy(url: URL, list: string | undefined): boolean {
 }
 
 /** How requests to the base URL travel. */
-export type RoutePlan = { kind: 'direct'; strictSSL: boolean } | { kind: 'proxy'; proxyUrl: string; strictSSL: boolean };
+export type RoutePlan =
+  { kind: 'direct'; strictSSL: boolean } | { kind: 'proxy'; proxyUrl: string; strictSSL: boolean };
 
 /**
  * Decides once per client: loopback → direct; else the explicit proxy URL or the env proxy for the
  * base URL's scheme (HTTPS_PROXY falling back to HTTP_PROXY for https, as curl-like tools do),
  * unless NO_PROXY exempts the host.
  */
-export function planRoute(baseUrl: string, proxy: ProxyOptions | undefined, env: NodeJS.ProcessEnv = process.env): RoutePlan {
+export function planRoute(
+  baseUrl: string,
+  proxy: ProxyOptions | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): RoutePlan {
   const url = new URL(baseUrl);
   const strictSSL = proxy?.strictSSL ?? true;
   if (isLoopbackHost(url.hostname)) return { kind: 'direct', strictSSL };
@@ -79,7 +84,8 @@ export function planRoute(baseUrl: string, proxy: ProxyOptions | undefined, env:
       : (env.HTTP_PROXY ?? env.http_proxy);
   const proxyUrl = proxy?.url || fromEnv;
   if (!proxyUrl) return { kind: 'direct', strictSSL };
-  if (matchesNoProxy(url, proxy?.noProxy ?? env.NO_PROXY ?? env.no_proxy)) return { kind: 'direct', strictSSL };
+  if (matchesNoProxy(url, proxy?.noProxy ?? env.NO_PROXY ?? env.no_proxy))
+    return { kind: 'direct', strictSSL };
   return { kind: 'proxy', proxyUrl, strictSSL };
 }
 

@@ -29,17 +29,24 @@ function p90(xs: number[]): number {
 
 async function ttft(client: AnthropicClient, built: BuiltRequest): Promise<number> {
   const r = await client.stream(built, { fastPolicy: 'wait', onEvent: () => undefined });
-  if (r.outcome !== 'complete' || r.metrics.ttftMs === undefined) throw new Error(`run failed: ${r.outcome} ${r.error?.message ?? ''}`);
+  if (r.outcome !== 'complete' || r.metrics.ttftMs === undefined)
+    throw new Error(`run failed: ${r.outcome} ${r.error?.message ?? ''}`);
   return r.metrics.ttftMs;
 }
 
 async function main(): Promise<void> {
   const sim = await startSimulator({ tokensPerSecond: 5_000, firstTokenDelayMs: FIRST_TOKEN_DELAY_MS });
   const newClient = (): AnthropicClient =>
-    new AnthropicClient({ baseUrl: sim.url, auth: { apiKey: 'sk-ant-bench' }, userAgent: 'thinkfast/0.1.0 (bench)' });
-  const built = buildRequest({ model: 'claude-opus-4-6', maxTokens: 2_000 }, resolveModel('claude-opus-4-6'), [
-    { role: 'user', content: 'Explain binary search briefly' },
-  ]);
+    new AnthropicClient({
+      baseUrl: sim.url,
+      auth: { apiKey: 'sk-ant-bench' },
+      userAgent: 'thinkfast/0.1.0 (bench)',
+    });
+  const built = buildRequest(
+    { model: 'claude-opus-4-6', maxTokens: 2_000 },
+    resolveModel('claude-opus-4-6'),
+    [{ role: 'user', content: 'Explain binary search briefly' }],
+  );
 
   const cold: number[] = [];
   const warmed: number[] = [];
@@ -68,13 +75,17 @@ async function main(): Promise<void> {
 
   const row = (name: string, xs: number[]): string =>
     `${name.padEnd(24)} median ${median(xs).toFixed(2).padStart(7)} ms   p90 ${p90(xs).toFixed(2).padStart(7)} ms`;
-  console.log(`Client-added latency to first token (TTFT − ${FIRST_TOKEN_DELAY_MS} ms simulator delay), ${RUNS} runs each, alternating, loopback`);
+  console.log(
+    `Client-added latency to first token (TTFT − ${FIRST_TOKEN_DELAY_MS} ms simulator delay), ${RUNS} runs each, alternating, loopback`,
+  );
   console.log(row('cold (new connection)', cold));
   console.log(row('warmed (warm() first)', warmed));
   console.log(row('kept-alive 2nd request', keptAlive));
   console.log(row('warm() call itself', warmMs));
   const saved = median(cold) - median(warmed);
-  console.log(`cold / warmed ratio: ${(median(cold) / median(warmed)).toFixed(2)}x; warm() saves ${saved.toFixed(2)} ms per first request on loopback (more with DNS + TLS to a real host)`);
+  console.log(
+    `cold / warmed ratio: ${(median(cold) / median(warmed)).toFixed(2)}x; warm() saves ${saved.toFixed(2)} ms per first request on loopback (more with DNS + TLS to a real host)`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -15,7 +15,10 @@ function request(prompt: string, s: Partial<RequestSettings> = {}): BuiltRequest
 }
 
 const textOf = (r: StreamResult): string =>
-  r.message.content.filter((b): b is TextBlock => b.type === 'text').map((b) => b.text).join('');
+  r.message.content
+    .filter((b): b is TextBlock => b.type === 'text')
+    .map((b) => b.text)
+    .join('');
 
 describe('client: streaming against the simulator', function () {
   this.timeout(15_000);
@@ -29,15 +32,28 @@ describe('client: streaming against the simulator', function () {
   });
   after(() => sim.close());
   beforeEach(() => {
-    sim.configure({ fault: null, apiKeys: undefined, tokensPerSecond: 4_000, firstTokenDelayMs: 20, pingIntervalMs: 2_000 });
+    sim.configure({
+      fault: null,
+      apiKeys: undefined,
+      tokensPerSecond: 4_000,
+      firstTokenDelayMs: 20,
+      pingIntervalMs: 2_000,
+    });
     sim.clearRequests();
     ({ client, sleeps, logs } = testClient(sim.url));
   });
   afterEach(() => client.close());
 
-  const run = (built: BuiltRequest, extra: { signal?: AbortSignal; fastPolicy?: 'wait' | 'fallback' } = {}) => {
+  const run = (
+    built: BuiltRequest,
+    extra: { signal?: AbortSignal; fastPolicy?: 'wait' | 'fallback' } = {},
+  ) => {
     const rec = recorder();
-    const p = client.stream(built, { fastPolicy: extra.fastPolicy ?? 'wait', signal: extra.signal, onEvent: rec.onEvent });
+    const p = client.stream(built, {
+      fastPolicy: extra.fastPolicy ?? 'wait',
+      signal: extra.signal,
+      onEvent: rec.onEvent,
+    });
     return { rec, p };
   };
 
@@ -46,7 +62,10 @@ describe('client: streaming against the simulator', function () {
     const r = await p;
     assert.equal(r.outcome, 'complete');
     assert.equal(r.error, undefined);
-    assert.deepEqual(r.message.content.map((b) => b.type), ['thinking', 'text']);
+    assert.deepEqual(
+      r.message.content.map((b) => b.type),
+      ['thinking', 'text'],
+    );
     assert.ok((r.message.content[0] as { signature: string }).signature.length > 0);
     assert.equal(rec.text(), textOf(r));
     assert.ok(r.metrics.ttftMs !== undefined && r.metrics.ttftMs >= 15, `ttft ${r.metrics.ttftMs}`);
@@ -88,7 +107,13 @@ describe('client: streaming against the simulator', function () {
     assert.equal(r.metrics.attempts, 2);
     assert.deepEqual(sleeps, [1000]);
     const wait = rec.events.find((e) => e.type === 'retryWait');
-    assert.deepEqual(wait && { ...wait, reason: '' }, { type: 'retryWait', attempt: 1, delayMs: 1000, status: 429, reason: '' });
+    assert.deepEqual(wait && { ...wait, reason: '' }, {
+      type: 'retryWait',
+      attempt: 1,
+      delayMs: 1000,
+      status: 429,
+      reason: '',
+    });
   });
 
   it('fast 429 with the fallback policy re-sends at once at standard speed, without speed or beta', async () => {
@@ -116,7 +141,10 @@ describe('client: streaming against the simulator', function () {
     assert.equal(r.outcome, 'complete');
     assert.equal(r.metrics.fellBack, false);
     assert.deepEqual(sleeps, [2000]);
-    assert.deepEqual(sim.requests.map((q) => q.requestedSpeed), ['fast', 'fast']);
+    assert.deepEqual(
+      sim.requests.map((q) => q.requestedSpeed),
+      ['fast', 'fast'],
+    );
   });
 
   it('fallback policy: a fast 529 is not retried (the fast attempt gets no automatic retries)', async () => {
@@ -160,7 +188,10 @@ describe('client: streaming against the simulator', function () {
     assert.equal(r.outcome, 'failed');
     assert.equal(r.error?.kind, 'authentication');
     assert.equal(r.error?.retryable, false);
-    assert.match(r.error?.message ?? '', /API key was rejected\. Set a valid key with “Thinkfast: Set API Key”/);
+    assert.match(
+      r.error?.message ?? '',
+      /API key was rejected\. Set a valid key with “Thinkfast: Set API Key”/,
+    );
     assert.equal(sim.requests.length, 1);
   });
 
@@ -191,7 +222,11 @@ describe('client: streaming against the simulator', function () {
       assert.equal(r.outcome, 'interrupted');
       assert.equal(r.error?.kind, kind);
       assert.ok(r.message.content.length > 0, 'partial content kept');
-      assert.ok(rec.events.some((e) => e.type === 'delta' && (e.delta.kind === 'thinking' || e.delta.kind === 'text')));
+      assert.ok(
+        rec.events.some(
+          (e) => e.type === 'delta' && (e.delta.kind === 'thinking' || e.delta.kind === 'text'),
+        ),
+      );
       assert.equal(sim.requests.length, 1);
       assert.equal(r.metrics.attempts, 1);
     });
@@ -231,7 +266,8 @@ describe('client: streaming against the simulator', function () {
     assert.equal(r.outcome, 'stopped');
     assert.equal(r.error, undefined);
     assert.ok(r.message.content.some((b) => b.type === 'thinking'));
-    for (let i = 0; i < 50 && sim.requests[0]?.outcome !== 'client-closed'; i++) await new Promise((res) => setTimeout(res, 20));
+    for (let i = 0; i < 50 && sim.requests[0]?.outcome !== 'client-closed'; i++)
+      await new Promise((res) => setTimeout(res, 20));
     assert.equal(sim.requests[0]?.outcome, 'client-closed');
   });
 
@@ -240,7 +276,11 @@ describe('client: streaming against the simulator', function () {
     sim.configure({ fault: '529;times=1;retry-after=5' });
     const ac = new AbortController();
     const t0 = Date.now();
-    const p = client.stream(request('x'), { fastPolicy: 'wait', signal: ac.signal, onEvent: (e) => e.type === 'retryWait' && ac.abort() });
+    const p = client.stream(request('x'), {
+      fastPolicy: 'wait',
+      signal: ac.signal,
+      onEvent: (e) => e.type === 'retryWait' && ac.abort(),
+    });
     const r = await p;
     assert.equal(r.outcome, 'stopped');
     assert.ok(Date.now() - t0 < 2_000);
@@ -263,7 +303,11 @@ describe('client: streaming against the simulator', function () {
       const warm = await c.warm();
       assert.equal(warm.ok, true);
       assert.equal(warm.status, 200);
-      for (let i = 0; i < 3; i++) assert.equal((await c.stream(request(`turn ${i}`), { fastPolicy: 'wait', onEvent: () => undefined })).outcome, 'complete');
+      for (let i = 0; i < 3; i++)
+        assert.equal(
+          (await c.stream(request(`turn ${i}`), { fastPolicy: 'wait', onEvent: () => undefined })).outcome,
+          'complete',
+        );
       assert.equal(relay.connections, 1);
       assert.match(relay.sent, /\r\nuser-agent: thinkfast\/0\.1\.0 \(test\)\r\n/i);
       assert.match(relay.sent, /\r\naccept: text\/event-stream\r\n/i);
@@ -287,7 +331,14 @@ describe('client: streaming against the simulator', function () {
     ({ client, logs } = testClient(`${sim.url}/${TEST_KEY}`));
     const r2 = await run(request('leak via url?')).p;
     assert.equal(r2.error?.kind, 'not_found');
-    for (const text of [JSON.stringify(r1), r1.error?.message, JSON.stringify(r2), r2.error?.message, String(r2.error?.cause), ...logs]) {
+    for (const text of [
+      JSON.stringify(r1),
+      r1.error?.message,
+      JSON.stringify(r2),
+      r2.error?.message,
+      String(r2.error?.cause),
+      ...logs,
+    ]) {
       assert.ok(!String(text).includes(TEST_KEY), `key leaked into: ${text}`);
       assert.ok(!String(text).includes('TESTKEY'), `key leaked into: ${text}`);
     }

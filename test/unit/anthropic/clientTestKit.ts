@@ -122,8 +122,6 @@ export function recorder(): { events: ClientEvent[]; onEvent: (e: ClientEvent) =
     events,
     onEvent: (e) => events.push(e),
     text: () =>
-      events
-        .map((e) => (e.type === 'delta' && e.delta.kind === 'text' ? e.delta.text : ''))
-        .join(''),
+      events.map((e) => (e.type === 'delta' && e.delta.kind === 'text' ? e.delta.text : '')).join(''),
   };
 }

@@ -20,24 +20,40 @@ describe('client transport: proxy routing, headers, metrics', () => {
   });
 
   it('uses HTTPS_PROXY (or https_proxy, then HTTP_PROXY) for an https base URL', () => {
-    assert.deepEqual(planRoute('https://api.anthropic.com', undefined, env), { kind: 'proxy', proxyUrl: 'http://proxy.corp:3128', strictSSL: true });
-    assert.equal(planRoute('https://api.anthropic.com', undefined, { https_proxy: 'http://lower:1' }).kind, 'proxy');
-    assert.equal(planRoute('https://api.anthropic.com', undefined, { HTTP_PROXY: 'http://plain:1' }).kind, 'proxy');
+    assert.deepEqual(planRoute('https://api.anthropic.com', undefined, env), {
+      kind: 'proxy',
+      proxyUrl: 'http://proxy.corp:3128',
+      strictSSL: true,
+    });
+    assert.equal(
+      planRoute('https://api.anthropic.com', undefined, { https_proxy: 'http://lower:1' }).kind,
+      'proxy',
+    );
+    assert.equal(
+      planRoute('https://api.anthropic.com', undefined, { HTTP_PROXY: 'http://plain:1' }).kind,
+      'proxy',
+    );
     assert.equal(planRoute('https://api.anthropic.com', undefined, {}).kind, 'direct');
   });
 
   it('prefers the explicit proxy (VS Code http.proxy) and carries strictSSL', () => {
-    assert.deepEqual(planRoute('https://api.anthropic.com', { url: 'http://vscode:8080', strictSSL: false }, env), {
-      kind: 'proxy',
-      proxyUrl: 'http://vscode:8080',
-      strictSSL: false,
-    });
+    assert.deepEqual(
+      planRoute('https://api.anthropic.com', { url: 'http://vscode:8080', strictSSL: false }, env),
+      {
+        kind: 'proxy',
+        proxyUrl: 'http://vscode:8080',
+        strictSSL: false,
+      },
+    );
   });
 
   it('honours NO_PROXY / no_proxy: exact hosts, suffixes, ports and *', () => {
     assert.equal(planRoute('https://internal.corp/gw', undefined, env).kind, 'direct');
     assert.equal(planRoute('https://api.example.org', undefined, env).kind, 'direct');
-    assert.equal(planRoute('https://api.anthropic.com', undefined, { ...env, NO_PROXY: undefined, no_proxy: '*' }).kind, 'direct');
+    assert.equal(
+      planRoute('https://api.anthropic.com', undefined, { ...env, NO_PROXY: undefined, no_proxy: '*' }).kind,
+      'direct',
+    );
     const u = new URL('https://gw.corp:8443');
     assert.equal(matchesNoProxy(u, 'gw.corp:8443'), true);
     assert.equal(matchesNoProxy(u, 'gw.corp:443'), false);
@@ -46,9 +62,26 @@ describe('client transport: proxy routing, headers, metrics', () => {
   });
 
   it('sends anthropic-beta only when there are betas, and the right auth header', () => {
-    const h = buildHeaders({ auth: { apiKey: 'k' }, anthropicVersion: '2023-06-01', userAgent: 'ua', json: true, stream: true });
-    assert.deepEqual(h, { 'anthropic-version': '2023-06-01', 'user-agent': 'ua', accept: 'text/event-stream', 'x-api-key': 'k', 'content-type': 'application/json' });
-    const b = buildHeaders({ auth: { bearer: 't' }, anthropicVersion: '2023-06-01', userAgent: 'ua', betas: ['a', 'b'] });
+    const h = buildHeaders({
+      auth: { apiKey: 'k' },
+      anthropicVersion: '2023-06-01',
+      userAgent: 'ua',
+      json: true,
+      stream: true,
+    });
+    assert.deepEqual(h, {
+      'anthropic-version': '2023-06-01',
+      'user-agent': 'ua',
+      accept: 'text/event-stream',
+      'x-api-key': 'k',
+      'content-type': 'application/json',
+    });
+    const b = buildHeaders({
+      auth: { bearer: 't' },
+      anthropicVersion: '2023-06-01',
+      userAgent: 'ua',
+      betas: ['a', 'b'],
+    });
     assert.equal(b.authorization, 'Bearer t');
     assert.equal(b['anthropic-beta'], 'a,b');
     assert.equal('x-api-key' in b, false);
@@ -57,10 +90,17 @@ describe('client transport: proxy routing, headers, metrics', () => {
   it('streams through a CONNECT proxy when the base URL is not loopback', async () => {
     const sim = await startSimulator({ tokensPerSecond: 5_000, firstTokenDelayMs: 5 });
     const proxy = await startConnectProxy(sim.port);
-    const { client } = testClient(`http://api.example.test:${sim.port}`, { proxy: { url: proxy.url }, env: {} });
+    const { client } = testClient(`http://api.example.test:${sim.port}`, {
+      proxy: { url: proxy.url },
+      env: {},
+    });
     try {
       assert.equal(client.route.kind, 'proxy');
-      const built = buildRequest({ model: 'claude-opus-4-6', maxTokens: 2_000 }, resolveModel('claude-opus-4-6'), [{ role: 'user', content: 'via proxy' }]);
+      const built = buildRequest(
+        { model: 'claude-opus-4-6', maxTokens: 2_000 },
+        resolveModel('claude-opus-4-6'),
+        [{ role: 'user', content: 'via proxy' }],
+      );
       const r = await client.stream(built, { fastPolicy: 'wait', onEvent: () => undefined });
       assert.equal(r.outcome, 'complete');
       assert.deepEqual(proxy.targets, [`api.example.test:${sim.port}`]);
@@ -77,7 +117,13 @@ describe('client transport: proxy routing, headers, metrics', () => {
     const m = buildMetrics({
       model: 'claude-opus-4-6',
       requestId: 'req_1',
-      timings: { startedAt: 0, attemptStartedAt: 1_200, firstDeltaAt: 1_700, lastDeltaAt: 3_700, endedAt: 3_800 },
+      timings: {
+        startedAt: 0,
+        attemptStartedAt: 1_200,
+        firstDeltaAt: 1_700,
+        lastDeltaAt: 3_700,
+        endedAt: 3_800,
+      },
       usage: { input_tokens: 10_000, output_tokens: 2_000, speed: 'fast' },
       requestedSpeed: 'fast',
       fellBack: false,
@@ -90,7 +136,18 @@ describe('client transport: proxy routing, headers, metrics', () => {
     assert.equal(m.totalMs, 3_800);
     assert.equal(m.speed, 'fast');
     assert.ok(Math.abs((m.cost?.totalUsd ?? 0) - 0.6) < 1e-9);
-    const unknown = buildMetrics({ ...{ model: 'x', timings: { startedAt: 0, attemptStartedAt: 0, endedAt: 1 }, usage: { input_tokens: 1, output_tokens: 1 }, requestedSpeed: 'standard', fellBack: false, attempts: 1, rateLimits: {} }, caps: resolveModel('x') });
+    const unknown = buildMetrics({
+      ...{
+        model: 'x',
+        timings: { startedAt: 0, attemptStartedAt: 0, endedAt: 1 },
+        usage: { input_tokens: 1, output_tokens: 1 },
+        requestedSpeed: 'standard',
+        fellBack: false,
+        attempts: 1,
+        rateLimits: {},
+      },
+      caps: resolveModel('x'),
+    });
     assert.equal(unknown.cost, undefined, 'no made-up cost for a model without prices');
   });
 });

@@ -24,7 +24,11 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'adaptive thinking then text',
     prompt: 'Explain memoization in Python',
-    check: (m) => assert.deepEqual(m.content.map((b) => b.type), ['thinking', 'text']),
+    check: (m) =>
+      assert.deepEqual(
+        m.content.map((b) => b.type),
+        ['thinking', 'text'],
+      ),
   },
   {
     name: 'redacted thinking (magic string)',
@@ -37,7 +41,11 @@ const SCENARIOS: Scenario[] = [
     settings: { display: 'omitted' },
     check: (m) => assert.equal((m.content[0] as { thinking?: string }).thinking, ''),
   },
-  { name: 'budget thinking on Haiku 4.5', prompt: 'Explain recursion', settings: { model: 'claude-haiku-4-5' } },
+  {
+    name: 'budget thinking on Haiku 4.5',
+    prompt: 'Explain recursion',
+    settings: { model: 'claude-haiku-4-5' },
+  },
   {
     name: 'fast mode (beta)',
     prompt: 'Explain generators in Python',
@@ -50,7 +58,11 @@ const SCENARIOS: Scenario[] = [
     settings: { maxTokens: 300, thinking: 'off' },
     check: (m) => assert.equal(m.stop_reason, 'max_tokens'),
   },
-  { name: 'long answer', prompt: 'Write a long guide to Go channels [sim:long tokens=3000]', settings: { maxTokens: 8_000 } },
+  {
+    name: 'long answer',
+    prompt: 'Write a long guide to Go channels [sim:long tokens=3000]',
+    settings: { maxTokens: 8_000 },
+  },
 ];
 
 /** The SDK's client-side additions (structured-output helper), not part of the wire message. */
@@ -67,8 +79,10 @@ function normalize(message: Message): unknown {
     ...m,
     id: m.id.length > 0 ? '<id>' : '',
     content: m.content.map((b) => {
-      if (b.type === 'thinking') return { ...b, signature: (b as { signature: string }).signature.length > 0 ? '<sig>' : '' };
-      if (b.type === 'redacted_thinking') return { ...b, data: (b as { data: string }).data.length > 0 ? '<data>' : '' };
+      if (b.type === 'thinking')
+        return { ...b, signature: (b as { signature: string }).signature.length > 0 ? '<sig>' : '' };
+      if (b.type === 'redacted_thinking')
+        return { ...b, data: (b as { data: string }).data.length > 0 ? '<data>' : '' };
       return b;
     }),
   };
@@ -82,14 +96,21 @@ describe('fidelity: our client builds the same message as the official SDK', fun
   before(async () => {
     sim = await startSimulator({ tokensPerSecond: 20_000, firstTokenDelayMs: 5 });
     // This SDK release sends a newer anthropic-version than the one we (and the simulator) speak.
-    sdk = new Anthropic({ baseURL: sim.url, apiKey: TEST_KEY, maxRetries: 0, defaultHeaders: { 'anthropic-version': '2023-06-01' } });
+    sdk = new Anthropic({
+      baseURL: sim.url,
+      apiKey: TEST_KEY,
+      maxRetries: 0,
+      defaultHeaders: { 'anthropic-version': '2023-06-01' },
+    });
   });
   after(() => sim.close());
 
   for (const sc of SCENARIOS) {
     it(`${sc.name}: same final message`, async () => {
       const settings: RequestSettings = { model: 'claude-opus-4-6', maxTokens: 4_000, ...sc.settings };
-      const built: BuiltRequest = buildRequest(settings, resolveModel(settings.model), [{ role: 'user', content: sc.prompt }]);
+      const built: BuiltRequest = buildRequest(settings, resolveModel(settings.model), [
+        { role: 'user', content: sc.prompt },
+      ]);
 
       const { client } = testClient(sim.url);
       const ours = await client.stream(built, { fastPolicy: 'wait', onEvent: () => undefined });
@@ -99,7 +120,9 @@ describe('fidelity: our client builds the same message as the official SDK', fun
       const { stream: _stream, ...params } = built.body;
       const theirs =
         built.betas.length > 0
-          ? await sdk.beta.messages.stream({ ...params, betas: built.betas } as Parameters<typeof sdk.beta.messages.stream>[0]).finalMessage()
+          ? await sdk.beta.messages
+              .stream({ ...params, betas: built.betas } as Parameters<typeof sdk.beta.messages.stream>[0])
+              .finalMessage()
           : await sdk.messages.stream(params as Parameters<typeof sdk.messages.stream>[0]).finalMessage();
 
       assert.deepEqual(normalize(ours.message), normalize(theirs as unknown as Message));

@@ -1,10 +1,23 @@
 import assert from 'node:assert/strict';
-import { BUILT_IN_MODELS, fromServerInfo, knownModelIds, listModels, resolveModel, type ServerModelInfo } from '../../../src/anthropic/models';
+import {
+  BUILT_IN_MODELS,
+  fromServerInfo,
+  knownModelIds,
+  listModels,
+  resolveModel,
+  type ServerModelInfo,
+} from '../../../src/anthropic/models';
 
 describe('models: capability table and merging', () => {
   it('describes every built-in model the product offers, with prices and a table date', () => {
     const ids = BUILT_IN_MODELS.map((m) => m.id);
-    assert.deepEqual(ids, ['claude-opus-4-6', 'claude-opus-4-5', 'claude-sonnet-4-6', 'claude-sonnet-4-5', 'claude-haiku-4-5']);
+    assert.deepEqual(ids, [
+      'claude-opus-4-6',
+      'claude-opus-4-5',
+      'claude-sonnet-4-6',
+      'claude-sonnet-4-5',
+      'claude-haiku-4-5',
+    ]);
     const opus46 = resolveModel('claude-opus-4-6');
     assert.equal(opus46.defaultThinking, 'adaptive');
     assert.deepEqual(opus46.effortLevels, ['low', 'medium', 'high', 'max']);
@@ -43,7 +56,14 @@ describe('models: capability table and merging', () => {
     max_input_tokens: 1_000_000,
     max_tokens: 64_000,
     capabilities: {
-      effort: { supported: true, low: { supported: true }, medium: { supported: true }, high: { supported: true }, max: { supported: true }, xhigh: null },
+      effort: {
+        supported: true,
+        low: { supported: true },
+        medium: { supported: true },
+        high: { supported: true },
+        max: { supported: true },
+        xhigh: null,
+      },
       thinking: { supported: true, types: { adaptive: { supported: true }, enabled: { supported: false } } },
     },
   };
@@ -75,7 +95,13 @@ describe('models: capability table and merging', () => {
 
   it('lets an override describe a model id nobody else knows', () => {
     const m = resolveModel('claude-future-5', undefined, {
-      'claude-future-5': { displayName: 'Claude Future 5', thinkingModes: ['adaptive'], effortLevels: ['low', 'high', 'xhigh'], defaultEffort: 'high', prices: { input: 4, output: 20 } },
+      'claude-future-5': {
+        displayName: 'Claude Future 5',
+        thinkingModes: ['adaptive'],
+        effortLevels: ['low', 'high', 'xhigh'],
+        defaultEffort: 'high',
+        prices: { input: 4, output: 20 },
+      },
     });
     assert.equal(m.defaultThinking, 'adaptive');
     assert.deepEqual(m.effortLevels, ['low', 'high', 'xhigh']);
@@ -88,8 +114,16 @@ describe('models: capability table and merging', () => {
       { data: [{ id: 'a' }, { id: 'b' }], has_more: true, last_id: 'b' },
       { data: [{ id: 'c' }], has_more: false, last_id: 'c' },
     ];
-    const all = await listModels({ getJson: (p) => { paths.push(p); return Promise.resolve(pages[paths.length - 1]); } });
-    assert.deepEqual(all.map((m) => m.id), ['a', 'b', 'c']);
+    const all = await listModels({
+      getJson: (p) => {
+        paths.push(p);
+        return Promise.resolve(pages[paths.length - 1]);
+      },
+    });
+    assert.deepEqual(
+      all.map((m) => m.id),
+      ['a', 'b', 'c'],
+    );
     assert.deepEqual(paths, ['/v1/models?limit=100', '/v1/models?limit=100&after_id=b']);
   });
 });

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { AnthropicError, type ErrorKind } from '../../../src/anthropic/errors';
-import { abortableSleep, backoffDelayMs, decideRetry, isRetryableResponse, isRetryableStatus, retryDelayMs } from '../../../src/anthropic/retry';
+import {
+  abortableSleep,
+  backoffDelayMs,
+  decideRetry,
+  isRetryableResponse,
+  isRetryableStatus,
+  retryDelayMs,
+} from '../../../src/anthropic/retry';
 
-const err = (kind: ErrorKind, retryable = true): AnthropicError => new AnthropicError({ kind, message: kind, retryable });
+const err = (kind: ErrorKind, retryable = true): AnthropicError =>
+  new AnthropicError({ kind, message: kind, retryable });
 
 describe('retry: policy', () => {
   it('retries 408, 409, 429, 5xx and 529 but not other 4xx', () => {
@@ -38,20 +46,54 @@ describe('retry: policy', () => {
   });
 
   it('decides: retry a retryable failure before content, within the budget', () => {
-    assert.deepEqual(decideRetry({ error: err('overloaded'), retriesSoFar: 0, maxRetries: 2, contentDelivered: false, random: 0 }), { retry: true, delayMs: 500 });
-    assert.equal(decideRetry({ error: err('overloaded'), retriesSoFar: 2, maxRetries: 2, contentDelivered: false }).retry, false);
+    assert.deepEqual(
+      decideRetry({
+        error: err('overloaded'),
+        retriesSoFar: 0,
+        maxRetries: 2,
+        contentDelivered: false,
+        random: 0,
+      }),
+      { retry: true, delayMs: 500 },
+    );
+    assert.equal(
+      decideRetry({ error: err('overloaded'), retriesSoFar: 2, maxRetries: 2, contentDelivered: false })
+        .retry,
+      false,
+    );
   });
 
   it('never retries after content, a user abort, a mid-stream failure, or a non-retryable error', () => {
-    assert.equal(decideRetry({ error: err('connection'), retriesSoFar: 0, maxRetries: 2, contentDelivered: true }).retry, false);
+    assert.equal(
+      decideRetry({ error: err('connection'), retriesSoFar: 0, maxRetries: 2, contentDelivered: true }).retry,
+      false,
+    );
     for (const kind of ['aborted', 'stream_error', 'truncated', 'idle_timeout'] as const) {
-      assert.equal(decideRetry({ error: err(kind), retriesSoFar: 0, maxRetries: 2, contentDelivered: false }).retry, false, kind);
+      assert.equal(
+        decideRetry({ error: err(kind), retriesSoFar: 0, maxRetries: 2, contentDelivered: false }).retry,
+        false,
+        kind,
+      );
     }
-    assert.equal(decideRetry({ error: err('authentication', false), retriesSoFar: 0, maxRetries: 2, contentDelivered: false }).retry, false);
+    assert.equal(
+      decideRetry({
+        error: err('authentication', false),
+        retriesSoFar: 0,
+        maxRetries: 2,
+        contentDelivered: false,
+      }).retry,
+      false,
+    );
   });
 
   it('gives up instead of sitting out a server wait over a minute', () => {
-    const d = decideRetry({ error: err('rate_limit'), retriesSoFar: 0, maxRetries: 2, contentDelivered: false, headers: { 'retry-after': '600' } });
+    const d = decideRetry({
+      error: err('rate_limit'),
+      retriesSoFar: 0,
+      maxRetries: 2,
+      contentDelivered: false,
+      headers: { 'retry-after': '600' },
+    });
     assert.equal(d.retry, false);
   });
 

@@ -1,7 +1,13 @@
 // Incremental Server-Sent Events decoder: bytes in, `{event, data}` records out, following the
 // WHATWG "event stream interpretation" rules that the Messages API relies on (see API-NOTES.md).
-// This is the hot path of every response, so the scanner works on whole decoded chunks with
-// indexOf and slices, never character by character.
+//
+// The line parsing is eventsource-parser's: `npm run bench:stream` measured it against a
+// hand-written scanner (test/bench/handRolledSse.ts) and the two tied, so the well-kept library
+// wins. This file adds what it leaves to callers: UTF-8 decoding across chunks, a `\r` at the
+// very end of a chunk, and telling whether the input ended at an event boundary.
+
+import { createParser } from 'eventsource-parser';
+import type { EventSourceMessage, EventSourceParser } from 'eventsource-parser';
 
 /** One dispatched Server-Sent Event. */
 export interface SseEvent {
@@ -14,20 +20,17 @@ export interface SseEvent {
 /** How the input ended, returned by {@link SseDecoder.end}. */
 export interface SseEnd {
   /**
-   * True when the input stopped at an event boundary. False when an event (or a line) had
-   * started but was not closed by a blank line: by the SSE rules it was discarded, and the
-   * caller should treat the response as cut short.
+   * True when the input stopped at an event boundary. False when event data or a partial line
+   * had arrived without the blank line that closes an event: by the SSE rules it was discarded,
+   * and the caller should treat the response as cut short.
    */
   readonly clean: boolean;
-  /** Characters of the unterminated tail that were discarded (0 when clean). */
+  /** Characters of the unterminated last line that were discarded (0 when it ended with a line end). */
   readonly discardedChars: number;
 }
 
 const LF = 0x0a;
-const SPACE = 0x20;
-const COLON = 0x3a;
-const LOWER_D = 0x64;
-const LOWER_E = 0x65;
+const CR = 0x0d;
 
 /** Shared result for chunks that complete no event, so quiet chunks allocate nothing. */
 const NO_EVENTS: readonly SseEvent[] = Object.freeze([]);
@@ -43,19 +46,36 @@ const NO_EVENTS: readonly SseEvent[] = Object.freeze([]);
 export class SseDecoder {
   /** Streaming decoder: holds the bytes of a UTF-8 sequence split across chunks. */
   private readonly utf8 = new TextDecoder();
-  /** Text after the last line end: the start of a line still arriving. Never holds a line end. */
-  private pending = '';
-  /** The last line ended with `\r`: a `\n` at the start of the next text belongs to it. */
+  private readonly parser: EventSourceParser;
+  private out: SseEvent[] = [];
+  /** The last text ended with `\r`, already fed as `\r\n`: drop a `\n` that starts the next text. */
   private afterCR = false;
-  private eventType = '';
-  private data = '';
-  private dataLines = 0;
-  /** A field line arrived since the last dispatch (an event has started). */
-  private started = false;
+  /** Characters since the last line end: a line still arriving. */
+  private tailChars = 0;
+  /** end() is flushing: anything dispatched now was never closed by a blank line. */
+  private draining = false;
+  private drained = 0;
   private _lastEventId = '';
   private _retryMs: number | undefined;
 
-  /** The last `id:` seen (kept per the SSE rules; unused by the API). */
+  constructor() {
+    this.parser = createParser({
+      onEvent: (m: EventSourceMessage) => {
+        if (this.draining) {
+          this.drained++;
+          return;
+        }
+        if (m.id !== undefined) this._lastEventId = m.id;
+        this.out.push({ event: m.event ?? 'message', data: m.data });
+      },
+      onRetry: (ms: number) => {
+        this._retryMs = ms;
+      },
+      // Unknown fields and bad retry values are ignored by the SSE rules; no onError needed.
+    });
+  }
+
+  /** The last `id:` of a dispatched event (kept per the SSE rules; unused by the API). */
   get lastEventId(): string {
     return this._lastEventId;
   }
@@ -66,8 +86,8 @@ export class SseDecoder {
   }
 
   /**
-   * Feeds one chunk of the body. Returns the events it completed, in order; the array is only
-   * valid until the next call (an empty result is a shared frozen array).
+   * Feeds one chunk of the body. Returns the events it completed, in order (an empty result is
+   * a shared frozen array).
    */
   push(chunk: Uint8Array): readonly SseEvent[] {
     return this.pushText(this.utf8.decode(chunk, { stream: true }));
@@ -78,61 +98,37 @@ export class SseDecoder {
    * {@link push} that ended mid UTF-8 sequence.
    */
   pushText(text: string): readonly SseEvent[] {
-    if (text.length === 0) return NO_EVENTS;
-    let from = 0;
     if (this.afterCR) {
       this.afterCR = false;
-      if (text.charCodeAt(0) === LF) {
-        if (text.length === 1) return NO_EVENTS;
-        from = 1;
-      }
+      if (text.charCodeAt(0) === LF) text = text.slice(1);
     }
-    // Look for a line end in the new text only: a long line arriving over many chunks is then
-    // appended (a cheap rope in V8) and scanned once, instead of rescanned on every chunk.
-    const lf = text.indexOf('\n', from);
-    const cr = text.indexOf('\r', from);
-    if (lf === -1 && cr === -1) {
-      this.pending += from === 0 ? text : text.slice(from);
-      return NO_EVENTS;
-    }
-    const prefix = this.pending;
-    this.pending = '';
-    const shift = prefix.length - from;
-    const buf = prefix.length === 0 && from === 0 ? text : prefix + (from === 0 ? text : text.slice(from));
-    const out: SseEvent[] = [];
-    let start = 0;
-    if (cr === -1) {
-      // The API's own framing: `\n` only. One indexOf per line.
-      let end = lf + shift;
-      while (end !== -1) {
-        this.line(buf, start, end, out);
-        start = end + 1;
-        end = buf.indexOf('\n', start);
-      }
+    if (text.length === 0) return NO_EVENTS;
+    const last = text.charCodeAt(text.length - 1);
+    if (last === CR) {
+      // The parser holds a final `\r` back until it sees whether `\n` follows, which would delay
+      // the event it closes until the next chunk (or forever, at the end). A `\r` is a complete
+      // line end already, so close it now as `\r\n` and swallow a real `\n` if one comes next.
+      this.afterCR = true;
+      text += '\n';
+      this.tailChars = 0;
+    } else if (last === LF) {
+      this.tailChars = 0;
     } else {
-      let nextLF = lf === -1 ? -1 : lf + shift;
-      let nextCR = cr + shift;
-      for (;;) {
-        let end: number;
-        if (nextCR === -1) {
-          if (nextLF === -1) break;
-          end = nextLF;
-        } else {
-          end = nextLF !== -1 && nextLF < nextCR ? nextLF : nextCR;
-        }
-        this.line(buf, start, end, out);
-        start = end + 1;
-        if (end === nextCR) {
-          if (start === buf.length) this.afterCR = true;
-          else if (buf.charCodeAt(start) === LF) start++;
-        }
-        // Search again only for the kind of line end we have passed, so the scan stays linear.
-        if (nextCR !== -1 && nextCR < start) nextCR = buf.indexOf('\r', start);
-        if (nextLF !== -1 && nextLF < start) nextLF = buf.indexOf('\n', start);
+      // Walk back to the last line end: bounded by one line, unlike lastIndexOf on a chunk
+      // that has no `\r` at all.
+      let i = text.length - 2;
+      while (i >= 0) {
+        const c = text.charCodeAt(i);
+        if (c === LF || c === CR) break;
+        i--;
       }
+      this.tailChars = i < 0 ? this.tailChars + text.length : text.length - 1 - i;
     }
-    if (start < buf.length) this.pending = buf.slice(start);
-    return out.length === 0 ? NO_EVENTS : out;
+    this.parser.feed(text);
+    if (this.out.length === 0) return NO_EVENTS;
+    const out = this.out;
+    this.out = [];
+    return out;
   }
 
   /**
@@ -140,83 +136,19 @@ export class SseDecoder {
    * says whether that happened. The decoder is reset and can be reused.
    */
   end(): SseEnd {
-    const tail = this.pending + this.utf8.decode();
-    const clean = tail.length === 0 && !this.started;
-    this.pending = '';
+    const flushed = this.utf8.decode(); // an incomplete UTF-8 sequence becomes U+FFFD in the tail
+    if (flushed.length > 0) this.pushText(flushed);
+    const discardedChars = this.tailChars;
+    // Close the last line and the event: whatever the parser dispatches now was unterminated.
+    this.draining = true;
+    this.parser.feed('\n\n');
+    this.draining = false;
+    const clean = discardedChars === 0 && this.drained === 0;
+    this.parser.reset();
+    this.out = [];
     this.afterCR = false;
-    this.resetEvent();
-    return { clean, discardedChars: tail.length };
-  }
-
-  /** Interprets the line `buf[start, end)`; `end` is the index of its line end. */
-  private line(buf: string, start: number, end: number, out: SseEvent[]): void {
-    if (start === end) {
-      if (this.dataLines > 0) out.push({ event: this.eventType || 'message', data: this.data });
-      this.resetEvent();
-      return;
-    }
-    const first = buf.charCodeAt(start);
-    // Fast paths for the two fields the API sends, checked by char code before any slicing.
-    if (
-      first === LOWER_D &&
-      buf.charCodeAt(start + 4) === COLON &&
-      buf.charCodeAt(start + 1) === 0x61 &&
-      buf.charCodeAt(start + 2) === 0x74 &&
-      buf.charCodeAt(start + 3) === 0x61
-    ) {
-      this.addData(buf.slice(buf.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, end));
-      return;
-    }
-    if (first === LOWER_E && buf.charCodeAt(start + 5) === COLON && buf.startsWith('event', start)) {
-      this.eventType = buf.slice(buf.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end);
-      this.started = true;
-      return;
-    }
-    if (first === COLON) return; // comment (servers send these as keep-alives)
-    let colon = buf.indexOf(':', start);
-    if (colon === -1 || colon > end) colon = end;
-    const field = buf.slice(start, colon);
-    let valueStart = colon + 1;
-    if (valueStart < end && buf.charCodeAt(valueStart) === SPACE) valueStart++;
-    const value = valueStart < end ? buf.slice(valueStart, end) : '';
-    this.field(field, value);
-  }
-
-  private field(name: string, value: string): void {
-    switch (name) {
-      case 'data':
-        this.addData(value);
-        return;
-      case 'event':
-        this.eventType = value;
-        this.started = true;
-        return;
-      case 'id':
-        // The spec ignores ids containing NUL; they could never be sent back in a header.
-        if (!value.includes('\0')) this._lastEventId = value;
-        this.started = true;
-        return;
-      case 'retry':
-        if (/^[0-9]+$/.test(value)) this._retryMs = Number(value);
-        this.started = true;
-        return;
-      default:
-        // Unknown fields are ignored by the SSE rules.
-        this.started = true;
-        return;
-    }
-  }
-
-  private addData(value: string): void {
-    this.data = this.dataLines === 0 ? value : this.data + '\n' + value;
-    this.dataLines++;
-    this.started = true;
-  }
-
-  private resetEvent(): void {
-    this.eventType = '';
-    this.data = '';
-    this.dataLines = 0;
-    this.started = false;
+    this.tailChars = 0;
+    this.drained = 0;
+    return { clean, discardedChars };
   }
 }

@@ -104,7 +104,9 @@ function asSentBack(message: unknown): unknown {
 }
 
 describe('MessageReducer', () => {
-  describe('fixtures', () => {
+  describe('fixtures', function () {
+    // Every-split runs and the SDK round trips take a few seconds on a loaded machine.
+    this.timeout(60_000);
     for (const name of completeFixtures) {
       it(`builds the same message and deltas from ${name} at every split and byte by byte`, () => {
         const bytes = readFixture(name);

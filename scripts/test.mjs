@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mocha = join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const minutes = (n) => n * 60_000;
 
-/** The suites, cheapest first. `missing` explains what to do when a suite cannot run at all. */
+/** The suites, cheapest first. */
 const suites = [
   { name: 'unit', args: [mocha, '--config', 'test/unit/.mocharc.json'], timeoutMs: minutes(5) },
   {
@@ -29,15 +29,20 @@ const suites = [
 ];
 
 let running;
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (running) killGroup(running.pid);
-    process.exit(130);
+    interrupted = true;
+    if (!running) process.exit(130);
+    killGroup(running.pid);
+    // Give the runner its moment to stop what it started, then leave.
+    setTimeout(() => process.exit(130), 6000);
   });
 }
 
 const results = [];
 for (const suite of suites) {
+  if (interrupted) break;
   if (suite.optionalUntil && !existsSync(join(root, suite.optionalUntil))) {
     console.log(`\n━━ ${suite.name}: MISSING (${suite.optionalUntil} does not exist yet; not counted)\n`);
     results.push({ name: suite.name, status: 'missing', passed: 0, failed: 0, pending: 0, ms: 0 });
@@ -131,10 +136,19 @@ function runSuite(suite) {
   });
 }
 
+/**
+ * SIGTERM first so a runner can stop the servers and browsers it started in groups of their own,
+ * then SIGKILL whatever of the suite's group is left.
+ */
 function killGroup(pid) {
   if (pid === undefined) return;
+  signalGroup(pid, 'SIGTERM');
+  setTimeout(() => signalGroup(pid, 'SIGKILL'), 5000).unref();
+}
+
+function signalGroup(pid, signal) {
   try {
-    process.kill(-pid, 'SIGKILL');
+    process.kill(-pid, signal);
   } catch {
     // Already gone.
   }

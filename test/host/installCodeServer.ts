@@ -42,8 +42,17 @@ export async function ensureCodeServer(
   log(
     `[host] installing Node ${nodeVersion} and code-server ${codeServerVersion} into ${hostCacheDir} (first run only, ~3 min)`,
   );
-  if (!isInstalled(nodeDir)) await installNode(nodeDir, log);
-  if (!isInstalled(serverDir)) await installServer(serverDir, nodeDir, log);
+  try {
+    if (!isInstalled(nodeDir)) await installNode(nodeDir, log);
+    if (!isInstalled(serverDir)) await installServer(serverDir, nodeDir, log);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${reason}\n\nThe VS Code test host could not be installed. It needs the npm registry and the build ` +
+        'tools for its native modules: sudo apt-get install build-essential python3 pkg-config libkrb5-dev ' +
+        'libsecret-1-dev libx11-dev libxkbfile-dev (see HOST.md), then `npm run host:install`.',
+    );
+  }
   log(`[host] installed in ${seconds(Date.now() - started)}`);
   return install;
 }

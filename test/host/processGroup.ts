@@ -21,6 +21,13 @@ const live = new Set<number>();
 process.on('exit', () => {
   for (const pgid of live) killGroup(pgid, 'SIGKILL');
 });
+// Our groups are detached, so a Ctrl+C or a runner's SIGTERM reaches only this process: pass it on.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const pgid of live) killGroup(pgid, 'SIGKILL');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 
 export function spawnGroup(
   command: string,

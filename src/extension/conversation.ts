@@ -91,7 +91,7 @@ export function historyMessages(turns: readonly Turn[], dropThinking = false): M
     } else {
       messages.push({ role: 'user', content: user });
     }
-    if (hasAnswer) messages.push({ role: 'assistant', content: content as ContentBlockParam[] });
+    if (hasAnswer) messages.push({ role: 'assistant', content: content });
   }
   return messages;
 }

@@ -15,7 +15,7 @@ import { chipView, errorView, footerView } from './views';
 export interface StreamingClient {
   stream(
     built: BuiltRequest,
-    opts: { signal?: AbortSignal; fastPolicy: 'wait' | 'fallback'; onEvent(e: ClientEvent): void },
+    opts: { signal?: AbortSignal; fastPolicy: 'wait' | 'fallback'; onEvent(e: ClientEvent): void; caps?: ModelCapabilities },
   ): Promise<StreamResult>;
 }
 
@@ -78,7 +78,7 @@ function hasThinking(turns: readonly Turn[]): boolean {
  * error. Resolves when the turn has ended; never rejects for API or network problems.
  */
 export async function runTurn(conversation: Conversation, turn: Turn, deps: TurnDeps, signal: AbortSignal): Promise<void> {
-  const now = deps.now ?? Date.now;
+  const now = (): number => (deps.now ? deps.now() : Date.now());
   const turns = conversation.turns.slice(0, conversation.turns.indexOf(turn) + 1);
   const s = deps.settings;
   const system = s.systemPrompt.trim() === '' ? undefined : s.systemPrompt;
@@ -116,7 +116,7 @@ export async function runTurn(conversation: Conversation, turn: Turn, deps: Turn
 }
 
 async function attempt(built: BuiltRequest, turn: Turn, deps: TurnDeps, signal: AbortSignal): Promise<StreamResult> {
-  const now = deps.now ?? Date.now;
+  const now = (): number => (deps.now ? deps.now() : Date.now());
   const batcher = new DeltaBatcher({ post: (ops) => deps.post({ type: 'delta', turnId: turn.id, ops }) });
   deps.onBatcher?.(batcher);
   const started = now();
@@ -124,6 +124,7 @@ async function attempt(built: BuiltRequest, turn: Turn, deps: TurnDeps, signal: 
   try {
     const result = await deps.client.stream(built, {
       signal,
+      caps: deps.caps,
       fastPolicy: deps.settings.fastModeOn429,
       onEvent: (e) => {
         switch (e.type) {

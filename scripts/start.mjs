@@ -15,6 +15,13 @@ const stops = [];
 
 async function main() {
   build();
+  // Keep dist/ current while you work: reload the window (or restart the host) to pick changes up.
+  const watch = spawn(process.execPath, ['esbuild.js', '--watch'], {
+    cwd: root,
+    detached: true,
+    stdio: 'inherit',
+  });
+  stops.push(() => killGroup(watch.pid));
   const env = {};
   if (process.env.ANTHROPIC_API_KEY) {
     console.log('[start] ANTHROPIC_API_KEY is set: the extension talks to the real API');

@@ -111,10 +111,27 @@ async function installServer(serverDir: string, nodeDir: string, log: (line: str
   markInstalled(serverDir);
 }
 
+const outerNpmKeys = new Set([
+  'npm_config_user_agent',
+  'npm_config_local_prefix',
+  'npm_node_execpath',
+  'npm_execpath',
+  'npm_command',
+  'node',
+  'init_cwd',
+]);
+
 /** Environment for anything that runs under the host's Node: its bin first on PATH. */
 export function hostEnv(nodeDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  // Under `npm run`/`npm test` the outer npm describes itself in the environment, and a nested npm
+  // reads that as its own config: code-server's postinstall would see `node/v20` in the user agent
+  // and refuse. Drop what describes the outer run; keep real settings (registry, proxy, cache).
+  for (const key of Object.keys(env)) {
+    if (/^(npm_lifecycle_|npm_package_)/i.test(key) || outerNpmKeys.has(key.toLowerCase())) delete env[key];
+  }
   return {
-    ...process.env,
+    ...env,
     PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
     ...extra,

@@ -29,8 +29,9 @@ export async function runInCodeServer(options: CodeServerTestRun): Promise<numbe
     const exit = new Promise<number>((resolve) => (settle = resolve));
     // Both bridges must exist before the workbench loads: it looks them up once, at startup.
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
-    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
-      console.log(format(...(args as [unknown, ...unknown[]])));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
+      // A format string plus its arguments, as console.log received them in the extension host.
+      console.log(Array.isArray(args) ? format(...(args as unknown[])) : String(args));
     });
     // The remote authority must match the page's host:port exactly, or the host ignores the paths.
     const remote = (file: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(file)}`;

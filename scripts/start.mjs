@@ -1,7 +1,7 @@
 // `npm start`: build, start the Messages API simulator when there is no API key, and open VS Code
 // with the extension loaded from this folder — desktop VS Code when `code` is on PATH, otherwise
 // code-server in the browser. Ctrl+C stops everything this script started.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
@@ -12,16 +12,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const stops = [];
+// Built by buildTools() before first use: the same process-group handling the test runners use,
+// so that Ctrl+C (or a crash) takes every child group down with this script.
+const hostModule = (name) => require(join(root, 'out', 'test', 'host', `${name}.js`));
+const spawnGroup = (...args) => hostModule('processGroup').spawnGroup(...args);
 
 async function main() {
-  build();
-  // Keep dist/ current while you work: reload the window (or restart the host) to pick changes up.
-  const watch = spawn(process.execPath, ['esbuild.js', '--watch'], {
-    cwd: root,
-    detached: true,
-    stdio: 'inherit',
-  });
-  stops.push(() => killGroup(watch.pid));
+  buildTools();
+  await watchExtension();
   const env = {};
   if (process.env.ANTHROPIC_API_KEY) {
     console.log('[start] ANTHROPIC_API_KEY is set: the extension talks to the real API');
@@ -34,12 +32,39 @@ async function main() {
   else await openCodeServer(env);
 }
 
-function build() {
-  console.log('[start] building the extension and the simulator');
-  execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+/** The simulator and the host launcher are test code, transpiled into out/ like the tests. */
+function buildTools() {
+  console.log('[start] building the simulator and the host launcher');
   execFileSync(process.execPath, ['esbuild.js', '--tests', 'test/simulator', 'test/host'], {
     cwd: root,
     stdio: 'inherit',
+  });
+}
+
+/**
+ * Builds dist/ in watch mode and resolves after the first build, so the host never loads a
+ * half-written bundle. Later edits rebuild on their own; reload the window to pick them up.
+ */
+function watchExtension() {
+  console.log('[start] building the extension (watching for changes)');
+  const { child: watch, stop } = spawnGroup(process.execPath, ['esbuild.js', '--watch'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  stops.push(() => stop(2000));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the first build did not finish within 120 s')), 120_000);
+    // esbuild.js watches two bundles (extension, webview); each reports its own first build.
+    let finished = 0;
+    watch.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      finished += chunk.toString().split('build finished').length - 1;
+      if (finished >= 2) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    watch.once('exit', (code) => reject(new Error(`esbuild --watch exited (${code})`)));
   });
 }
 
@@ -52,14 +77,13 @@ async function startSimulator() {
     );
     return undefined;
   }
-  const { freePort } = require(join(root, 'out', 'test', 'host', 'freePort.js'));
+  const { freePort } = hostModule('freePort');
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, '--port', String(port)], {
+  const { child, stop } = spawnGroup(process.execPath, [cli, '--port', String(port)], {
     cwd: root,
-    detached: true,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  stops.push(() => killGroup(child.pid));
+  stops.push(() => stop(2000));
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the simulator printed no URL within 15 s')), 15_000);
     let seen = '';
@@ -81,13 +105,12 @@ async function startSimulator() {
 /** Desktop VS Code: an Extension Development Host window; `--wait` keeps us alive until it closes. */
 async function openDesktop(code, env) {
   console.log(`[start] opening VS Code (${code}) with the extension from ${root}`);
-  const child = spawn(code, ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`], {
+  const vscode = spawnGroup(code, ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`], {
     env: { ...process.env, ...env },
     stdio: 'inherit',
-    detached: true,
   });
-  stops.push(() => killGroup(child.pid));
-  await new Promise((resolve) => child.once('exit', resolve));
+  stops.push(() => vscode.stop());
+  await vscode.exited;
 }
 
 /**
@@ -96,9 +119,9 @@ async function openDesktop(code, env) {
  * .vscode-test/dev so the layout survives restarts.
  */
 async function openCodeServer(env) {
-  const { startCodeServer } = require(join(root, 'out', 'test', 'host', 'codeServer.js'));
+  const { startCodeServer } = hostModule('codeServer');
   const { version, publisher, name } = require(join(root, 'package.json'));
-  const { hostCacheDir } = require(join(root, 'out', 'test', 'host', 'paths.js'));
+  const { hostCacheDir } = hostModule('paths');
   const devDir = join(hostCacheDir, 'dev');
   const extensionsDir = join(devDir, 'exts');
   const link = join(extensionsDir, `${publisher}.${name}-${version}`);
@@ -118,16 +141,9 @@ function findOnPath(command) {
   return undefined;
 }
 
-function killGroup(pid) {
-  try {
-    if (pid !== undefined) process.kill(-pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
-}
-
+/** Stops everything at once: the quick kills must not wait behind code-server's graceful stop. */
 async function stopAll() {
-  for (const stop of stops.splice(0).reverse()) await Promise.resolve(stop()).catch(() => undefined);
+  await Promise.all(stops.splice(0).map((stop) => Promise.resolve(stop()).catch(() => undefined)));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -22,10 +22,13 @@ process.on('exit', () => {
   for (const pgid of live) killGroup(pgid, 'SIGKILL');
 });
 // Our groups are detached, so a Ctrl+C or a runner's SIGTERM reaches only this process: pass it on.
+// If the program has its own handler it decides when to exit; otherwise we exit as the signal would.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     for (const pgid of live) killGroup(pgid, 'SIGKILL');
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (process.listenerCount(signal) === 0) process.exit(code);
+    else setTimeout(() => process.exit(code), 5000).unref();
   });
 }
 

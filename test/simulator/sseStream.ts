@@ -55,6 +55,14 @@ class Writer {
     this.dripMs = ms;
   }
 
+  /** Resolves once everything written so far has left for the socket, so a drop loses nothing sent. */
+  flushed(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (this.signal.aborted || this.res.writableEnded) resolve();
+      else this.res.write('', () => resolve());
+    });
+  }
+
   async write(text: string): Promise<void> {
     if (this.signal.aborted) return;
     if (this.dripMs !== undefined) {
@@ -138,6 +146,9 @@ export async function writeStream(
           return 'stream-error';
         }
         case 'drop':
+          // Events already written must reach the client before the connection dies: a real drop
+          // cuts the stream after what was sent, it does not take back buffered bytes.
+          await writer.flushed();
           res.socket?.destroy();
           return 'dropped';
         case 'stall': {

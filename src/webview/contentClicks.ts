@@ -14,7 +14,7 @@ export function handleContentClicks(root: HTMLElement, host: HostPort): void {
       if (httpUrl.test(href)) host.post({ type: 'openLink', href });
       return;
     }
-    const action = target?.closest<HTMLButtonElement>('button[data-code-action]');
+    const action = target?.closest<HTMLButtonElement>('button.code-action');
     if (action) runCodeAction(action, host);
   });
   // Middle-click and other non-primary buttons would otherwise try to open a new window.
@@ -24,13 +24,14 @@ export function handleContentClicks(root: HTMLElement, host: HostPort): void {
 }
 
 function runCodeAction(button: HTMLButtonElement, host: HostPort): void {
-  const block = button.closest('.code-block');
-  const code = block?.querySelector('pre code')?.textContent ?? '';
-  const languageId = block?.getAttribute('data-lang') ?? undefined;
-  if (button.dataset.codeAction === 'copy') {
+  const codeElement = button.closest('.code-block')?.querySelector('pre code');
+  const code = codeElement?.textContent ?? '';
+  // The renderer marks known languages with their canonical highlight.js name.
+  const languageId = /(?:^|\s)language-([\w+#.-]+)/.exec(codeElement?.className ?? '')?.[1];
+  if (button.classList.contains('code-copy')) {
     host.post({ type: 'copyCode', code });
     confirm(button, 'Copied');
-  } else if (button.dataset.codeAction === 'insert') {
+  } else if (button.classList.contains('code-insert')) {
     host.post(languageId ? { type: 'insertCode', code, languageId } : { type: 'insertCode', code });
     confirm(button, 'Inserted');
   }

@@ -37,18 +37,20 @@ export function renderFooter(footer: FooterView): HTMLElement {
       ),
     );
   }
-  if (footer.costUsd !== undefined) parts.push(...costElements(footer));
+  const cost = footer.costUsd !== undefined ? costElements(footer) : undefined;
+  if (cost) parts.push(cost.cost);
   if (footer.simulator) parts.push(el('span', { class: 'badge simulator-badge' }, 'simulator'));
   const line = el('div', { class: 'footer', role: 'group', 'aria-label': 'Response details' });
   parts.forEach((part, i) => {
     if (i > 0) line.append(el('span', { class: 'footer-sep', 'aria-hidden': 'true' }, '·'));
     line.append(part);
   });
+  if (cost?.description) line.append(cost.description);
   return line;
 }
 
 /** The cost with its breakdown as a tooltip and, for screen readers, as a description. */
-function costElements(footer: FooterView): HTMLElement[] {
+function costElements(footer: FooterView): { cost: HTMLElement; description?: HTMLElement } {
   const lines = footer.costBreakdown.join('\n');
   const descriptionId = uniqueId('cost');
   const cost = el(
@@ -56,8 +58,8 @@ function costElements(footer: FooterView): HTMLElement[] {
     { class: 'footer-cost', tabindex: 0, title: lines || undefined, 'aria-describedby': lines ? descriptionId : undefined },
     formatUsd(footer.costUsd ?? 0),
   );
-  if (!lines) return [cost];
-  return [cost, el('span', { id: descriptionId, class: 'visually-hidden' }, footer.costBreakdown.join('; '))];
+  if (!lines) return { cost };
+  return { cost, description: el('span', { id: descriptionId, class: 'visually-hidden' }, footer.costBreakdown.join('; ')) };
 }
 
 /** Why the answer ended early, if it did, and what to do about it. */

@@ -15,7 +15,7 @@ const allowedTags = [
   'h6', 'hr', 'li', 'ol', 'p', 'pre', 'span', 's', 'strong', 'table', 'tbody', 'td', 'th',
   'thead', 'tr', 'ul',
 ];
-const allowedAttrs = ['href', 'title', 'class', 'start', 'type', 'aria-label', 'aria-hidden', 'data-lang', 'data-code-action'];
+const allowedAttrs = ['href', 'title', 'class', 'start', 'aria-label', 'aria-hidden'];
 
 /** Parses and renders markdown for the panel; see createMarkdownRenderer. */
 export interface MarkdownRenderer {
@@ -94,9 +94,8 @@ function codeBlockHtml(code: string, info: string, escape: (s: string) => string
   const language = canonicalLanguage(info);
   const label = safeLanguageId.test(info) ? info : '';
   const body = (language && highlightCode(code, language)) ?? escape(code);
-  const dataLang = language ?? (label || undefined);
   return (
-    `<div class="code-block"${dataLang ? ` data-lang="${escape(dataLang)}"` : ''}>` +
+    `<div class="code-block">` +
     `<div class="code-header"><span class="code-lang">${escape(label || 'text')}</span>` +
     codeButton('copy', 'copy', 'Copy code') +
     codeButton('insert', 'insert', 'Insert at cursor') +
@@ -106,7 +105,7 @@ function codeBlockHtml(code: string, info: string, escape: (s: string) => string
 
 function codeButton(action: string, icon: string, label: string): string {
   return (
-    `<button type="button" class="code-action" data-code-action="${action}" title="${label}" aria-label="${label}">` +
+    `<button class="code-action code-${action}" title="${label}" aria-label="${label}">` +
     `<span class="codicon codicon-${icon}" aria-hidden="true"></span></button>`
   );
 }

@@ -2,7 +2,7 @@
 // page's own scripts; host messages go in through window.postMessage; every request, dialog,
 // console error and page error is recorded so tests can assert that none was unexpected.
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostMessage } from '../../src/shared/protocol';
 import { launchChromium } from './browser';
 import type { PageRecord, Probe } from './probeApi';
@@ -11,13 +11,20 @@ import { repoRoot, startServer } from './server';
 
 interface Shared {
   browser: Browser;
+  context: BrowserContext;
   server: HarnessServer;
 }
 let shared: Promise<Shared> | undefined;
 
 /** One browser and server for the whole run; closed by the root hook in hooks.ts. */
 export function sharedHarness(): Promise<Shared> {
-  shared ??= (async () => ({ browser: await launchChromium(), server: await startServer() }))();
+  shared ??= (async () => {
+    const browser = await launchChromium();
+    // Pages in one context open much faster than a context per page; each page still gets its
+    // own instrumentation and view state, and nothing in the panel uses shared storage.
+    const context = await browser.newContext({ viewport: { width: 420, height: 720 } });
+    return { browser, context, server: await startServer() };
+  })();
   return shared;
 }
 
@@ -51,8 +58,9 @@ export class Panel {
   ) {}
 
   static async open(options: PanelOptions = {}): Promise<Panel> {
-    const { browser, server } = await sharedHarness();
-    const page = await browser.newPage({ viewport: { width: options.width ?? 420, height: options.height ?? 720 } });
+    const { context, server } = await sharedHarness();
+    const page = await context.newPage();
+    if (options.width || options.height) await page.setViewportSize({ width: options.width ?? 420, height: options.height ?? 720 });
     const panel = new Panel(page, server.origin);
     page.on('request', (r) => panel.requests.push(r.url()));
     page.on('dialog', (d) => {

@@ -28,8 +28,15 @@ export interface Probe {
   innerHtml(selector: string): string;
   /** The one-shot render (markdown-it + DOMPurify) of `text` as HTML. */
   renderOnce(text: string): string;
-  /** Streams `text` through MarkdownStream in chunks of the given sizes (cycled), flushing after each. */
-  renderStreamed(text: string, chunkSizes: readonly number[]): { html: string; commits: number };
+  /**
+   * Streams each text through MarkdownStream in chunks of its sizes (cycled), flushing after each
+   * chunk, and compares the result with renderOnce. Returns the mismatches and how many times
+   * finished blocks were committed mid-stream.
+   */
+  compareStreamed(cases: readonly { text: string; sizes: readonly number[] }[]): {
+    mismatches: { index: number; streamed: string; expected: string }[];
+    commits: number;
+  };
   scroll(selector: string): { top: number; height: number; client: number };
   scrollTo(selector: string, top: number): void;
 }

@@ -56,6 +56,8 @@ async function respond(url: URL, origin: string): Promise<{ status: number; type
   if (url.pathname === '/' || url.pathname === '/index.html') {
     return { status: 200, type: 'text/html', body: chatPage(origin, theme) };
   }
+  // Chromium asks for a favicon on its own; answer it so the console stays clean.
+  if (url.pathname === '/favicon.ico') return { status: 204, type: 'image/x-icon', body: '' };
   const page = /^\/page\/(\w+)\.html$/.exec(url.pathname)?.[1];
   if (page) return { status: 200, type: 'text/html', body: testPage(origin, page, theme) };
   const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '');

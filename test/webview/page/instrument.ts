@@ -90,21 +90,26 @@ const probe: Probe = {
     box.append(renderer.renderDocument(text));
     return box.innerHTML;
   },
-  renderStreamed: (text, chunkSizes) => {
+  compareStreamed: (cases) => {
     renderer ??= createMarkdownRenderer();
-    const box = document.createElement('div');
-    const stream = new MarkdownStream(box, renderer);
+    const mismatches: { index: number; streamed: string; expected: string }[] = [];
     let commits = 0;
-    for (let at = 0, i = 0; at < text.length; i++) {
-      const size = Math.max(1, chunkSizes[i % chunkSizes.length] ?? 1);
-      stream.append(text.slice(at, at + size));
-      at += size;
-      const before = stream.committedLength;
-      stream.flush();
-      if (stream.committedLength > before) commits++;
-    }
-    stream.finish();
-    return { html: box.innerHTML, commits };
+    cases.forEach(({ text, sizes }, index) => {
+      const box = document.createElement('div');
+      const stream = new MarkdownStream(box, renderer!);
+      for (let at = 0, i = 0; at < text.length; i++) {
+        const size = Math.max(1, sizes[i % sizes.length] ?? 1);
+        stream.append(text.slice(at, at + size));
+        at += size;
+        const before = stream.committedLength;
+        stream.flush();
+        if (stream.committedLength > before) commits++;
+      }
+      stream.finish();
+      const expected = probe.renderOnce(text);
+      if (box.innerHTML !== expected) mismatches.push({ index, streamed: box.innerHTML, expected });
+    });
+    return { mismatches, commits };
   },
   scroll: (selector) => {
     const e = document.querySelector(selector);

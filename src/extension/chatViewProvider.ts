@@ -20,6 +20,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   readonly onDidReceiveMessage = this.onDidReceiveEmitter.event;
   /** The webview (re)loaded and answered `ready`: the listener sends it the current state. */
   readonly onDidBecomeReady = this.onDidBecomeReadyEmitter.event;
+  private readonly onDidPostEmitter = this.register(new vscode.EventEmitter<HostMessage>());
+  /** Every message actually delivered to the webview, in order (the extension-host tests read it). */
+  readonly onDidPost = this.onDidPostEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -62,6 +65,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       return;
     }
     void this.view.webview.postMessage(message);
+    this.onDidPostEmitter.fire(message);
   }
 
   /** Reveal the view (used by commands that need it visible). */
@@ -75,8 +79,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     if (type === 'ready') {
       this.ready = true;
       this.log.debug('chat webview ready');
-      // A reloaded webview gets a fresh state from the listener; stale buffered deltas are dropped.
-      const buffered = this.pending;
+      // The ready listener sends the whole current state (conversation, config, chips), so buffered
+      // state updates would only repeat it; one-off messages are still delivered, in order.
+      const buffered = this.pending.filter(
+        (m) => m.type === 'notice' || m.type === 'history' || m.type === 'setDraft',
+      );
       this.pending = [];
       this.onDidBecomeReadyEmitter.fire();
       for (const m of buffered) this.post(m);

@@ -1,31 +1,39 @@
 import * as vscode from 'vscode';
+import type { ThinkfastTestApi } from '../../src/extension/extension';
 
+export type { ThinkfastTestApi };
 export const extensionId = 'thinkfast.thinkfast';
 
-/**
- * What the tests need from `activate()`'s return value. Declared here, structurally, so the
- * suite compiles whether or not the extension exports it yet; `testApi()` checks at runtime.
- */
-export interface ThinkfastTestApi {
-  readonly chatView: {
-    readonly isReady: boolean;
-    readonly onDidBecomeReady: vscode.Event<void>;
-  };
-}
-
 /** The extension under test, activated. Fails the test if VS Code does not know it. */
-export async function activateThinkfast(): Promise<vscode.Extension<unknown>> {
-  const extension = vscode.extensions.getExtension(extensionId);
+export async function activateThinkfast(): Promise<vscode.Extension<ThinkfastTestApi>> {
+  const extension = vscode.extensions.getExtension<ThinkfastTestApi>(extensionId);
   if (!extension) throw new Error(`${extensionId} is not installed in this extension host`);
   await extension.activate();
   return extension;
 }
 
-/** The test API if `activate()` returned one, else undefined. */
-export function testApi(extension: vscode.Extension<unknown>): ThinkfastTestApi | undefined {
-  const api = extension.exports as Partial<ThinkfastTestApi> | undefined;
-  const chatView = api?.chatView;
-  return chatView && typeof chatView.isReady === 'boolean' && typeof chatView.onDidBecomeReady === 'function'
-    ? (api as ThinkfastTestApi)
-    : undefined;
+/** The object `activate()` returns for tests; throws if it is missing. */
+export async function thinkfast(): Promise<ThinkfastTestApi> {
+  const api = (await activateThinkfast()).exports;
+  if (!api?.chatView || !api.chat) throw new Error('activate() did not return the test API');
+  return api;
+}
+
+/** Shows the chat view and resolves once its webview has answered `ready`. */
+export async function openChat(timeoutMs = 20_000): Promise<ThinkfastTestApi> {
+  const api = await thinkfast();
+  await vscode.commands.executeCommand('thinkfast.chat.focus');
+  if (api.chatView.isReady) return api;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`the chat webview did not say ready within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const listener = api.chatView.onDidBecomeReady(() => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+  return api;
 }

@@ -1,0 +1,155 @@
+// The chat in a real extension host against the simulator: thinking streams before text, Stop
+// keeps the partial answer, a three-turn conversation with thinking is accepted by the
+// signature-checking simulator, and a re-shown view gets the conversation back.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DeltaOp, HostMessage } from '../../src/shared/protocol';
+import { sharedSimulator } from './simulatorFixture';
+import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+
+function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): void } {
+  const messages: HostMessage[] = [];
+  const sub = api.chatView.onDidPost((m) => messages.push(m));
+  return { messages, dispose: () => sub.dispose() };
+}
+
+function ops(messages: readonly HostMessage[]): DeltaOp[] {
+  return messages.flatMap((m) => (m.type === 'delta' ? m.ops : []));
+}
+
+describe('chat against the simulator', function () {
+  this.timeout(60_000);
+  let api: ThinkfastTestApi;
+
+  before(async () => {
+    await sharedSimulator();
+    api = await openChat();
+  });
+
+  beforeEach(async () => {
+    await api.chat.newChat();
+  });
+
+  it('streams thinking, then the answer, and ends with honest numbers from the simulator', async () => {
+    const rec = record(api);
+    try {
+      await api.chat.send('Explain what a closure is, with a short example.');
+      await api.chat.idle();
+      const stream = ops(rec.messages);
+      const thinkingStart = stream.findIndex((o) => o.op === 'start' && o.kind === 'thinking');
+      const textStart = stream.findIndex((o) => o.op === 'start' && o.kind === 'text');
+      assert.ok(thinkingStart >= 0, 'a thinking block started');
+      assert.ok(textStart > thinkingStart, 'the answer started after the thinking');
+      assert.ok(
+        stream.some((o, i) => i > thinkingStart && i < textStart && o.op === 'append'),
+        'thinking streamed text',
+      );
+      assert.ok(
+        rec.messages.filter((m) => m.type === 'delta').length > 1,
+        'deltas arrived in several batches',
+      );
+      const end = rec.messages.find((m) => m.type === 'turnEnd');
+      assert.ok(end?.type === 'turnEnd');
+      assert.equal(end.outcome, 'complete');
+      assert.equal(end.footer?.simulator, true);
+      assert.equal(end.footer?.speed, 'standard');
+      assert.ok((end.footer?.outputTokens ?? 0) > 0);
+      assert.ok(end.footer?.ttftMs !== undefined && end.footer.ttftMs >= 0);
+    } finally {
+      rec.dispose();
+    }
+  });
+
+  it('Stop keeps the partial answer, marked stopped, and saves it', async () => {
+    const rec = record(api);
+    try {
+      const firstText = new Promise<void>((resolve) => {
+        const sub = api.chatView.onDidPost((m) => {
+          if (m.type === 'delta' && m.ops.some((o) => o.op === 'append' && o.index === 1)) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      await api.chat.send('Write a long essay about compilers. [sim:long tokens=4000]');
+      await firstText;
+      await api.chat.stop();
+      const turn = api.chat.current.turns[0];
+      assert.equal(turn.outcome, 'stopped');
+      const text = turn.content.find((b) => b.type === 'text') as { text: string } | undefined;
+      assert.ok(text && text.text.length > 0, 'partial text kept');
+      await api.store.flush();
+      const saved = await api.store.load(api.chat.current.id);
+      assert.equal(saved?.turns[0].outcome, 'stopped');
+      assert.deepEqual(saved?.turns[0].content, turn.content);
+      assert.ok(rec.messages.some((m) => m.type === 'turnEnd' && m.outcome === 'stopped'));
+    } finally {
+      rec.dispose();
+    }
+  });
+
+  it('holds a three-turn conversation with thinking against the signature-checking simulator', async () => {
+    const sim = await sharedSimulator();
+    for (const prompt of [
+      'What is a monad, briefly and plainly?',
+      'Give a TypeScript example of one.',
+      'How would you test it?',
+    ]) {
+      await api.chat.send(prompt);
+      await api.chat.idle();
+    }
+    const turns = api.chat.current.turns;
+    assert.deepEqual(
+      turns.map((t) => t.outcome),
+      ['complete', 'complete', 'complete'],
+      turns.map((t) => t.error?.message ?? '').join(' | '),
+    );
+    const last = sim.requests[sim.requests.length - 1];
+    const body = last.body as { messages: { role: string; content: unknown }[] };
+    assert.equal(last.status, 200);
+    assert.equal(body.messages.length, 5);
+    assert.deepEqual(
+      body.messages[1].content,
+      turns[0].content,
+      'thinking and signature went back unmodified',
+    );
+    assert.equal(api.chat.current.thinkingDropped, undefined);
+  });
+
+  it('gives a re-shown view its conversation back (no retainContextWhenHidden)', async () => {
+    await api.chat.send('Remember this conversation, please.');
+    await api.chat.idle();
+    const id = api.chat.current.id;
+    const rec = record(api);
+    try {
+      const ready = new Promise<void>((resolve) => {
+        const sub = api.chatView.onDidBecomeReady(() => {
+          sub.dispose();
+          resolve();
+        });
+      });
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('thinkfast.chat.focus');
+      await ready;
+      const conv = rec.messages.find((m) => m.type === 'conversation');
+      assert.ok(conv?.type === 'conversation');
+      assert.equal(conv.id, id);
+      assert.equal(conv.turns.length, 1);
+      assert.ok(conv.turns[0].blocks.some((b) => b.kind === 'text'));
+    } finally {
+      rec.dispose();
+    }
+  });
+
+  it('ignores a malformed message from the webview and keeps the conversation', async () => {
+    await api.chat.send('A first prompt that works.');
+    await api.chat.idle();
+    // An untrusted message from the webview is refused, and nothing changes.
+    await vscode.commands.executeCommand('thinkfast.chat.focus');
+    const before = api.chat.current.turns.length;
+    (api.chatView as unknown as { receive(raw: unknown): void }).receive({ type: 'send', text: 42 });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(api.chat.current.turns.length, before);
+  });
+});

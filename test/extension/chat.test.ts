@@ -10,7 +10,9 @@ import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
 
 function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): void } {
   const messages: HostMessage[] = [];
-  const sub = api.chatView.onDidPost((m) => messages.push(m));
+  const sub = api.chatView.onDidPost((m) => {
+    messages.push(m);
+  });
   return { messages, dispose: () => sub.dispose() };
 }
 

@@ -13,7 +13,12 @@ function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): vo
   const sub = api.chatView.onDidPost((m) => {
     messages.push(m);
   });
-  return { messages, dispose: () => sub.dispose() };
+  return {
+    messages,
+    dispose: () => {
+      sub.dispose();
+    },
+  };
 }
 
 function ops(messages: readonly HostMessage[]): DeltaOp[] {

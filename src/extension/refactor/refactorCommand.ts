@@ -110,7 +110,8 @@ class RefactorCommand extends Disposable {
     const settings = readConfig();
     const instruction = opts.instruction ?? (await pickInstruction(settings.refactorPresets, this.recents.list()));
     if (instruction === undefined) return { outcome: 'cancelled' };
-    await this.recents.remember(instruction);
+    // Global state writes can take seconds in a remote host: the request must not wait for one.
+    this.recents.remember(instruction).catch((e: unknown) => this.log.warn(`could not store the instruction: ${String(e)}`));
 
     const caps = this.backend.catalog.resolve(settings.model);
     const ready = await this.backend.clientFor(settings);

@@ -1,0 +1,267 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RefactorOutcome } from '../../src/extension/refactor/refactorCommand';
+import { refactorCode } from '../simulator/answers';
+import type { Simulator } from '../simulator/server';
+import { messageRequests, resetSettings, setUserSetting, thinkfast, useSimulator, waitFor } from './simulatorSession';
+
+type AcceptResult = { result: 'accepted' } | { result: 'refused'; message: string } | { result: 'none' };
+
+const fastBeta = 'fast-mode-2026-02-01';
+const touched = ['model', 'fastModeOn429', 'refactor.effort'];
+
+// Trailing spaces on purpose: the simulator's refactor trims them, so the proposal differs.
+const sample = [
+  "import { readFileSync } from 'node:fs';",
+  '',
+  'export function total(items: number[]): number {   ',
+  '  let sum = 0;  ',
+  '  for (const item of items) { sum += item; }',
+  '  return sum;',
+  '}',
+  '',
+  'export const answer = 42;',
+  '',
+].join('\n');
+/** Lines 3–7 (the function), as whole lines: the selection ends at column 0 of line 8. */
+const selected = new vscode.Range(2, 0, 7, 0);
+
+describe('Refactor Selection', function () {
+  let session: Awaited<ReturnType<typeof useSimulator>>;
+  let sim: Simulator;
+  let file: vscode.Uri;
+  let dir: string;
+  let count = 0;
+
+  /** Opens the sample as a new file (so no test sees another's edits) and selects the function. */
+  async function openSample(): Promise<vscode.TextEditor> {
+    count += 1;
+    file = vscode.Uri.file(path.join(dir, `total${count}.ts`));
+    fs.writeFileSync(file.fsPath, sample);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    editor.selection = new vscode.Selection(selected.start, selected.end);
+    assert.equal(editor.document.getText(), sample);
+    return editor;
+  }
+
+  const refactor = (options: { instruction?: string; cancel?: AbortSignal } = {}) =>
+    Promise.resolve(
+      vscode.commands.executeCommand<RefactorOutcome>('thinkfast.refactorSelection', {
+        instruction: 'Refactor this code for clarity',
+        ...options,
+      }),
+    );
+  const accept = () => Promise.resolve(vscode.commands.executeCommand<AcceptResult>('thinkfast.acceptRefactor'));
+  const reject = () => Promise.resolve(vscode.commands.executeCommand<string>('thinkfast.rejectRefactor'));
+  const diffTabs = () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'thinkfast-refactor');
+  /** What the simulator's refactor makes of the selection (see test/simulator/answers.ts). */
+  const expectedProposal = (original: string) => `${refactorCode(original, 'typescript')}\n`;
+
+  before(async () => {
+    await thinkfast();
+    session = await useSimulator();
+    sim = session.sim;
+    await resetSettings(touched);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    dir = fs.mkdtempSync(path.join(folder ?? os.tmpdir(), 'refactor-'));
+  });
+
+  afterEach(async () => {
+    await reject();
+    sim.configure({ fault: null, tokensPerSecond: 2_000 });
+    await resetSettings(touched);
+  });
+
+  after(async () => {
+    // Some tests leave their file edited: save so closing asks nothing.
+    await vscode.workspace.saveAll(false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await session.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the selection in fast mode with adaptive thinking at the refactor effort, and shows a diff', async () => {
+    const editor = await openSample();
+    const original = editor.document.getText(selected);
+    const outcome = await refactor();
+    assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
+    assert.ok(outcome.outcome === 'proposed');
+    assert.equal(outcome.speed, 'fast');
+    assert.equal(outcome.fellBack, false);
+    assert.equal(outcome.proposal, expectedProposal(original));
+    assert.ok((outcome.costUsd ?? 0) > 0, 'a cost');
+
+    const request = messageRequests(sim).at(-1);
+    assert.ok(request);
+    const body = request.body as Record<string, unknown>;
+    assert.equal(body.speed, 'fast');
+    assert.ok(request.betas.includes(fastBeta));
+    assert.deepEqual(body.thinking, { type: 'adaptive', display: 'summarized' });
+    assert.deepEqual(body.output_config, { effort: 'medium' });
+    const prompt = JSON.stringify(body.messages);
+    assert.match(prompt, /refactor-\w+\/total\d+\.ts` \(typescript, lines 3–7\)/);
+    assert.match(prompt, /<context_before>/);
+    assert.match(prompt, /export const answer = 42;/, 'context after the selection');
+
+    const [tab] = await waitFor(() => (diffTabs().length === 1 ? diffTabs() : undefined), 'the refactor diff');
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff);
+    const left = await vscode.workspace.openTextDocument(tab.input.original);
+    const right = await vscode.workspace.openTextDocument(tab.input.modified);
+    assert.equal(left.getText(), original);
+    assert.equal(right.getText(), outcome.proposal);
+  });
+
+  it('Accept replaces exactly the selected range in one edit, and one undo restores it', async () => {
+    const editor = await openSample();
+    const doc = editor.document;
+    const original = doc.getText(selected);
+    const [start, end] = [doc.offsetAt(selected.start), doc.offsetAt(selected.end)];
+    const outcome = await refactor();
+    assert.equal(outcome.outcome, 'proposed');
+    assert.deepEqual(await accept(), { result: 'accepted' });
+    assert.equal(doc.getText(), sample.slice(0, start) + expectedProposal(original) + sample.slice(end));
+    await waitFor(() => diffTabs().length === 0, 'the diff to close');
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => doc.getText() === sample, 'one undo to restore the original');
+  });
+
+  it('Reject leaves the file byte-identical', async () => {
+    const editor = await openSample();
+    const outcome = await refactor();
+    assert.equal(outcome.outcome, 'proposed');
+    assert.equal(await reject(), 'rejected');
+    assert.equal(editor.document.getText(), sample);
+    assert.equal(editor.document.isDirty, false);
+    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), sample);
+    await waitFor(() => diffTabs().length === 0, 'the diff to close');
+    assert.deepEqual(await accept(), { result: 'none' });
+  });
+
+  it('cancelling mid-stream aborts the request and leaves the file byte-identical', async () => {
+    sim.configure({ tokensPerSecond: 40 });
+    const editor = await openSample();
+    const before = messageRequests(sim).length;
+    const cancel = new AbortController();
+    const running = refactor({ cancel: cancel.signal });
+    await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
+    await new Promise((r) => setTimeout(r, 300));
+    cancel.abort();
+    const outcome = await running;
+    assert.deepEqual(outcome, { outcome: 'cancelled' });
+    assert.equal(editor.document.getText(), sample);
+    assert.equal(editor.document.isDirty, false);
+    assert.equal(diffTabs().length, 0);
+    await waitFor(() => messageRequests(sim).at(-1)?.outcome === 'client-closed', 'the simulator to see the connection closed');
+  });
+
+  it('an edit inside the range while streaming makes Accept refuse and keeps the edit', async () => {
+    sim.configure({ tokensPerSecond: 100 });
+    const editor = await openSample();
+    const before = messageRequests(sim).length;
+    const running = refactor();
+    await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 2), '/* mine */ ')));
+    const edited = editor.document.getText();
+    const outcome = await running;
+    assert.equal(outcome.outcome, 'proposed');
+    const result = await accept();
+    assert.equal(result.result, 'refused');
+    assert.ok(result.result === 'refused' && /changed while the refactor was running/.test(result.message));
+    assert.equal(editor.document.getText(), edited);
+  });
+
+  it('an edit above the range while streaming is followed: Accept still replaces just the range', async () => {
+    sim.configure({ tokensPerSecond: 100 });
+    const editor = await openSample();
+    const original = editor.document.getText(selected);
+    const [start, end] = [editor.document.offsetAt(selected.start), editor.document.offsetAt(selected.end)];
+    const before = messageRequests(sim).length;
+    const running = refactor();
+    await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
+    const added = '// a line typed while waiting\n';
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), added)));
+    assert.equal((await running).outcome, 'proposed');
+    assert.deepEqual(await accept(), { result: 'accepted' });
+    assert.equal(editor.document.getText(), added + sample.slice(0, start) + expectedProposal(original) + sample.slice(end));
+  });
+
+  it('a fast-mode 429 with the fallback policy completes at standard speed and says so', async () => {
+    await setUserSetting('fastModeOn429', 'fallback');
+    sim.configure({ fault: '429;times=1;fast-only' });
+    await openSample();
+    const before = messageRequests(sim).length;
+    const outcome = await refactor();
+    assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
+    assert.ok(outcome.outcome === 'proposed');
+    assert.equal(outcome.speed, 'standard');
+    assert.equal(outcome.fellBack, true);
+    assert.ok(outcome.notices.some((n) => /rate limited/i.test(n)), outcome.notices.join(' | '));
+    const [first, second] = messageRequests(sim).slice(before);
+    assert.equal(first?.status, 429);
+    assert.equal(first?.requestedSpeed, 'fast');
+    assert.equal((second?.body as Record<string, unknown>).speed, undefined);
+    assert.ok(!second?.betas.includes(fastBeta));
+  });
+
+  it('a fast-mode 429 with the wait policy completes in fast mode after retry-after', async () => {
+    await setUserSetting('fastModeOn429', 'wait');
+    sim.configure({ fault: '429;times=1;fast-only;retry-after=1' });
+    await openSample();
+    const before = messageRequests(sim).length;
+    const started = Date.now();
+    const outcome = await refactor();
+    assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
+    assert.ok(outcome.outcome === 'proposed');
+    assert.equal(outcome.speed, 'fast');
+    assert.equal(outcome.fellBack, false);
+    assert.ok(Date.now() - started >= 1_000, 'waited for retry-after');
+    const requests = messageRequests(sim).slice(before);
+    assert.deepEqual(
+      requests.map((r) => [r.status, r.requestedSpeed]),
+      [
+        [429, 'fast'],
+        [200, 'fast'],
+      ],
+    );
+  });
+
+  it('on a model without fast mode it refactors at standard speed with a one-line notice', async () => {
+    await setUserSetting('model', 'claude-sonnet-4-6');
+    await setUserSetting('refactor.effort', 'max');
+    await openSample();
+    const outcome = await refactor();
+    assert.ok(outcome.outcome === 'proposed', JSON.stringify(outcome));
+    assert.equal(outcome.speed, 'standard');
+    assert.deepEqual(outcome.notices, [
+      'Claude Sonnet 4.6 has no fast mode: refactoring at standard speed.',
+      'Claude Sonnet 4.6 has no max effort: refactoring at high.',
+    ]);
+    const body = messageRequests(sim).at(-1)?.body as Record<string, unknown>;
+    assert.equal(body.speed, undefined);
+    assert.deepEqual(body.output_config, { effort: 'high' });
+  });
+
+  it('a response that fails mid-stream is reported and the file is untouched', async () => {
+    sim.configure({ fault: 'stream-error;times=1' });
+    const editor = await openSample();
+    const outcome = await refactor();
+    assert.equal(outcome.outcome, 'failed', JSON.stringify(outcome));
+    assert.equal(editor.document.getText(), sample);
+    assert.equal(diffTabs().length, 0);
+  });
+
+  it('without a selection it says what to do', async () => {
+    const editor = await openSample();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const outcome = await refactor();
+    assert.deepEqual(outcome, { outcome: 'unavailable', message: 'Select the code to refactor in an editor first.' });
+  });
+});

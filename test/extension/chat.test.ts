@@ -159,4 +159,29 @@ describe('chat against the simulator', function () {
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(api.chat.current.turns.length, before);
   });
+
+  it('never sends the API key to the webview', async () => {
+    const secret = 'sk-ant-api03-THINKFAST-E2E-SECRET-0123456789';
+    const previous = process.env.ANTHROPIC_API_KEY;
+    process.env.ANTHROPIC_API_KEY = secret;
+    const rec = record(api);
+    try {
+      (await sharedSimulator()).configure({ fault: '500;times=1;should-retry=false' });
+      await api.chat.send('Does anything leak when a request fails?');
+      await api.chat.idle();
+      await api.chat.send('And on success?');
+      await api.chat.idle();
+      assert.ok(
+        rec.messages.some((m) => m.type === 'turnEnd' && m.outcome === 'failed'),
+        'an error was shown',
+      );
+      assert.ok(rec.messages.some((m) => m.type === 'turnEnd' && m.outcome === 'complete'));
+      assert.ok(!JSON.stringify(rec.messages).includes(secret));
+      assert.ok(!JSON.stringify(rec.messages).includes('THINKFAST-E2E-SECRET'));
+    } finally {
+      rec.dispose();
+      if (previous === undefined) delete process.env.ANTHROPIC_API_KEY;
+      else process.env.ANTHROPIC_API_KEY = previous;
+    }
+  });
 });

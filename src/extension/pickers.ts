@@ -40,13 +40,11 @@ function pick<T extends vscode.QuickPickItem>(
   });
 }
 
-function effortItems(caps: ModelCapabilities): EffortItem[] {
-  return caps.effortLevels.map((level) => ({
-    level,
-    label: level,
-    ...(level === caps.defaultEffort ? { description: 'default' } : {}),
-    detail: effortDescriptions[level],
-  }));
+function effortItems(caps: ModelCapabilities, current: Effort): EffortItem[] {
+  return caps.effortLevels.map((level) => {
+    const marks = [level === caps.defaultEffort ? 'default' : '', level === current ? 'current' : ''].filter((m) => m !== '');
+    return { level, label: level, description: marks.join(' · '), detail: effortDescriptions[level] };
+  });
 }
 
 /**
@@ -74,7 +72,7 @@ async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undef
     }
     level = arg as Effort;
   } else {
-    const items = effortItems(caps);
+    const items = effortItems(caps, cfg.effort);
     const item = await pick<EffortItem>((qp) => {
       qp.title = `Effort for ${caps.displayName}`;
       qp.placeholder = `How much the model thinks (now: ${cfg.effort})`;

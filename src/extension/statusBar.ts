@@ -43,9 +43,10 @@ export class StatusBar extends Disposable {
     chat: ChatController,
   ) {
     super();
-    this.speed = this.item('thinkfast.speed', 'Thinkfast Speed', 102, CommandIds.toggleFastMode);
-    this.effort = this.item('thinkfast.effort', 'Thinkfast Effort', 101, CommandIds.setEffort);
-    this.model = this.item('thinkfast.model', 'Thinkfast Model', 100, CommandIds.selectModel);
+    // Below the editor's own items (priority ~100) so the three stay together, in this order.
+    this.speed = this.item('thinkfast.speed', 'Thinkfast Speed', 52, CommandIds.toggleFastMode);
+    this.effort = this.item('thinkfast.effort', 'Thinkfast Effort', 51, CommandIds.setEffort);
+    this.model = this.item('thinkfast.model', 'Thinkfast Model', 50, CommandIds.selectModel);
     this.register(registerSpeedToggle(backend));
     this.register(registerPickers(backend));
     this.register(backend.onDidChange(() => this.render()));

@@ -12,6 +12,7 @@ export type AcceptResult =
   | { readonly result: 'none' };
 
 interface Pending {
+  readonly id: number;
   readonly watch: RangeWatch;
   readonly proposal: string;
   readonly left: vscode.Uri;
@@ -27,6 +28,7 @@ const refusedMessage =
  */
 export class PendingRefactor extends Disposable {
   private pending: Pending | undefined;
+  private offered = 0;
 
   constructor(private readonly documents: ProposalDocuments) {
     super();
@@ -39,17 +41,20 @@ export class PendingRefactor extends Disposable {
     this.register({ dispose: () => this.pending?.watch.dispose() });
   }
 
-  get active(): boolean {
-    return this.pending !== undefined;
+  /** Whether proposal `id` (from `offer`) still waits for a decision. */
+  isWaiting(id: number): boolean {
+    return this.pending?.id === id;
   }
 
-  /** Shows the diff of the original selection against the proposal and waits for a decision. */
-  async offer(watch: RangeWatch, proposal: string, title: string): Promise<void> {
+  /** Shows the diff of the original selection against the proposal; returns the proposal's id. */
+  async offer(watch: RangeWatch, proposal: string, title: string): Promise<number> {
     if (this.pending) await this.reject();
     const { left, right } = this.documents.add(watch.uri, watch.original, proposal);
-    this.pending = { watch, proposal, left, right };
+    const id = ++this.offered;
+    this.pending = { id, watch, proposal, left, right };
     await vscode.commands.executeCommand('setContext', pendingContextKey, true);
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
+    return id;
   }
 
   /** Replaces exactly the original range, in one edit (one undo step), unless it changed. */

@@ -183,7 +183,13 @@ class RefactorCommand extends Disposable {
     }
     const answer = answerText(result);
     const block = singleFencedBlock(answer);
-    if (!block.ok) return this.invalid(block.problem, answer);
+    if (!block.ok) {
+      const cut =
+        result.message.stop_reason === 'max_tokens'
+          ? ` The answer reached the max tokens limit: raise "thinkfast.maxTokens" or lower "thinkfast.refactor.effort".`
+          : '';
+      return this.invalid(block.problem + cut, answer);
+    }
 
     const proposal = fitProposal(block.code, {
       original: watch.original,
@@ -203,9 +209,11 @@ class RefactorCommand extends Disposable {
     ]
       .filter((s) => s !== undefined)
       .join(' · ');
-    await this.pending.offer(watch, proposal, `Refactor: ${document.uri.path.split('/').pop() ?? ''} ↔ proposal`);
+    const id = await this.pending.offer(watch, proposal, `Refactor: ${document.uri.path.split('/').pop() ?? ''} ↔ proposal`);
     const text = [`Thinkfast: refactor ready (${summary}).`, ...notices].join(' ');
     void vscode.window.showInformationMessage(text, 'Accept', 'Reject').then(async (choice) => {
+      // The notification outlives a decision taken in the diff's title bar: then its buttons do nothing.
+      if (!this.pending.isWaiting(id)) return;
       if (choice === 'Accept') await this.pending.accept();
       else if (choice === 'Reject') await this.pending.reject();
     });

@@ -47,7 +47,9 @@ export class ChatController extends Disposable {
     this.chips = new ContextChips(() => this.post({ type: 'chips', chips: this.chips.list().map(chipView) }));
     this.register(view.onDidReceiveMessage((raw) => void this.receive(raw)));
     this.register(view.onDidBecomeReady(() => this.sendState()));
-    this.register(backend.onDidChange(() => this.post({ type: 'config', config: this.backend.composerConfig() })));
+    this.register(
+      backend.onDidChange(() => this.post({ type: 'config', config: this.backend.composerConfig() })),
+    );
   }
 
   /** Restores the most recent conversation (after a window reload). */
@@ -75,7 +77,13 @@ export class ChatController extends Disposable {
 
   async send(text: string): Promise<void> {
     await this.stop();
-    const turn: Turn = { id: this.nextTurnId(), prompt: text, attachments: this.chips.take(), content: [], outcome: 'streaming' };
+    const turn: Turn = {
+      id: this.nextTurnId(),
+      prompt: text,
+      attachments: this.chips.take(),
+      content: [],
+      outcome: 'streaming',
+    };
     if (this.conversation.turns.length === 0) this.conversation.title = titleFromPrompt(text);
     this.conversation.turns.push(turn);
     this.start(turn);
@@ -249,35 +257,61 @@ export class ChatController extends Disposable {
         this.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: ready.error });
       } else {
         conversation.model = ready.settings.model;
-        await runTurn(conversation, turn, {
-          client: ready.client,
-          caps: ready.caps,
-          settings: ready.settings,
-          simulator: ready.simulator,
-          post: (msg) => {
-            if (this.conversation === conversation) this.post(msg);
+        await runTurn(
+          conversation,
+          turn,
+          {
+            client: ready.client,
+            caps: ready.caps,
+            settings: ready.settings,
+            simulator: ready.simulator,
+            post: (msg) => {
+              if (this.conversation === conversation) this.post(msg);
+            },
+            onRateLimits: (limits) => this.backend.reportRateLimits(limits),
+            onProgress: (chars, ms) => this.backend.reportProgress(chars, ms),
+            log: (line) => this.log.info(line),
+            onBatcher: (b) => {
+              if (this.running?.turn === turn) this.running.batcher = b;
+            },
           },
-          onRateLimits: (limits) => this.backend.reportRateLimits(limits),
-          onProgress: (chars, ms) => this.backend.reportProgress(chars, ms),
-          log: (line) => this.log.info(line),
-          onBatcher: (b) => {
-            if (this.running?.turn === turn) this.running.batcher = b;
-          },
-        }, signal);
+          signal,
+        );
         this.logOutcome(turn);
       }
     } catch (e) {
       this.log.error('turn failed unexpectedly', e);
       turn.outcome = 'failed';
-      turn.error = { title: 'Something went wrong', message: (e as Error).message, actions: ['retry', 'showLog'] };
+      turn.error = {
+        title: 'Something went wrong',
+        message: (e as Error).message,
+        actions: ['retry', 'showLog'],
+      };
       this.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: turn.error });
     }
     conversation.updatedAt = Date.now();
+    const pausedInARow = conversation.turns
+      .slice()
+      .reverse()
+      .findIndex((t) => !t.continuation);
+    if (
+      turn.outcome === 'complete' &&
+      turn.stopReason === 'pause_turn' &&
+      this.conversation === conversation &&
+      pausedInARow < 5
+    ) {
+      // The API paused a long-running turn and expects us to let it carry on.
+      setImmediate(() => void this.action(turn.id, 'continue'));
+    }
     try {
       await this.store.save(conversation);
     } catch (e) {
       this.log.error('saving the conversation failed', e);
-      this.post({ type: 'notice', level: 'error', message: `Thinkfast could not save this conversation: ${(e as Error).message}` });
+      this.post({
+        type: 'notice',
+        level: 'error',
+        message: `Thinkfast could not save this conversation: ${(e as Error).message}`,
+      });
     }
   }
 
@@ -316,7 +350,9 @@ export class ChatController extends Disposable {
     const c = this.conversation;
     const running = this.running;
     const turns = c.turns.map((t) =>
-      running?.turn === t ? { ...turnView(t), blocks: running.batcher?.snapshot() ?? [], outcome: 'streaming' as const } : turnView(t),
+      running?.turn === t
+        ? { ...turnView(t), blocks: running.batcher?.snapshot() ?? [], outcome: 'streaming' as const }
+        : turnView(t),
     );
     this.post({ type: 'conversation', id: c.id, title: c.title, turns });
   }

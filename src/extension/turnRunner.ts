@@ -7,6 +7,7 @@ import type { ModelCapabilities } from '../anthropic/models';
 import { buildRequest, type RequestSettings } from '../anthropic/requestBuilder';
 import type { BuiltRequest, ClientEvent, Effort, RateLimitInfo, StreamResult } from '../anthropic/types';
 import type { HostMessage } from '../shared/protocol';
+import type { ConfigSnapshot } from './config';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import { DeltaBatcher } from './deltaBatcher';
 import { chipView, errorView, footerView } from './views';
@@ -15,22 +16,28 @@ import { chipView, errorView, footerView } from './views';
 export interface StreamingClient {
   stream(
     built: BuiltRequest,
-    opts: { signal?: AbortSignal; fastPolicy: 'wait' | 'fallback'; onEvent(e: ClientEvent): void; caps?: ModelCapabilities },
+    opts: {
+      signal?: AbortSignal;
+      fastPolicy: 'wait' | 'fallback';
+      onEvent(e: ClientEvent): void;
+      caps?: ModelCapabilities;
+    },
   ): Promise<StreamResult>;
 }
 
 /** The settings a turn reads (a subset of the config snapshot). */
-export interface TurnSettings {
-  readonly model: string;
-  readonly effort: Effort;
-  readonly fastMode: boolean;
-  readonly fastModeOn429: 'wait' | 'fallback';
-  readonly maxTokens: number;
-  readonly thinkingMode: 'adaptive' | 'manual' | 'off';
-  readonly thinkingBudgetTokens: number;
-  readonly thinkingDisplay: 'summarized' | 'omitted';
-  readonly systemPrompt: string;
-}
+export type TurnSettings = Pick<
+  ConfigSnapshot,
+  | 'model'
+  | 'effort'
+  | 'fastMode'
+  | 'fastModeOn429'
+  | 'maxTokens'
+  | 'thinkingMode'
+  | 'thinkingBudgetTokens'
+  | 'thinkingDisplay'
+  | 'systemPrompt'
+>;
 
 export interface TurnDeps {
   readonly client: StreamingClient;
@@ -49,7 +56,11 @@ export interface TurnDeps {
 }
 
 /** Maps the user's settings onto the request builder's, given what the model supports. */
-export function requestSettings(s: TurnSettings, caps: ModelCapabilities, overrides: { fast?: boolean; effort?: Effort } = {}): RequestSettings {
+export function requestSettings(
+  s: TurnSettings,
+  caps: ModelCapabilities,
+  overrides: { fast?: boolean; effort?: Effort } = {},
+): RequestSettings {
   const thinking = s.thinkingMode === 'off' ? 'off' : s.thinkingMode === 'manual' ? 'enabled' : 'default';
   return {
     model: s.model,
@@ -77,7 +88,12 @@ function hasThinking(turns: readonly Turn[]): boolean {
  * Streams `turn` (the last of `conversation.turns`) and fills in its content, outcome, footer and
  * error. Resolves when the turn has ended; never rejects for API or network problems.
  */
-export async function runTurn(conversation: Conversation, turn: Turn, deps: TurnDeps, signal: AbortSignal): Promise<void> {
+export async function runTurn(
+  conversation: Conversation,
+  turn: Turn,
+  deps: TurnDeps,
+  signal: AbortSignal,
+): Promise<void> {
   const now = (): number => (deps.now ? deps.now() : Date.now());
   const turns = conversation.turns.slice(0, conversation.turns.indexOf(turn) + 1);
   const s = deps.settings;
@@ -91,7 +107,10 @@ export async function runTurn(conversation: Conversation, turn: Turn, deps: Turn
   try {
     built = build(conversation.thinkingDropped === true);
   } catch (e) {
-    const error = e instanceof AnthropicError ? e : new AnthropicError({ kind: 'unknown', message: String(e), retryable: false });
+    const error =
+      e instanceof AnthropicError
+        ? e
+        : new AnthropicError({ kind: 'unknown', message: String(e), retryable: false });
     finish(turn, 'failed', deps, { error: errorView(error, now()) });
     return;
   }
@@ -99,23 +118,44 @@ export async function runTurn(conversation: Conversation, turn: Turn, deps: Turn
   let result = await attempt(built, turn, deps, signal);
   if (isSignatureRejection(result) && !conversation.thinkingDropped && hasThinking(turns.slice(0, -1))) {
     // The API refused a thinking block we sent back. Drop thinking from history once and say so.
-    deps.log?.(`signature rejected (${result.error?.requestId ?? 'no id'}); retrying without thinking blocks`);
+    deps.log?.(
+      `signature rejected (${result.error?.requestId ?? 'no id'}); retrying without thinking blocks`,
+    );
     conversation.thinkingDropped = true;
-    turn.notice = 'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
-    deps.post({ type: 'turnStart', turn: { id: turn.id, prompt: turn.prompt, chips: turn.attachments.map(chipView), blocks: [], outcome: 'streaming' } });
+    turn.notice =
+      'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
+    deps.post({
+      type: 'turnStart',
+      turn: {
+        id: turn.id,
+        prompt: turn.prompt,
+        chips: turn.attachments.map(chipView),
+        blocks: [],
+        outcome: 'streaming',
+      },
+    });
     result = await attempt(build(true), turn, deps, signal);
   }
 
   turn.content = result.message.content;
   turn.stopReason = result.message.stop_reason ?? undefined;
   const produced = result.message.content.length > 0 || result.metrics.usage.output_tokens > 0;
-  const footer = produced ? footerView(result.metrics, effortShown, deps.simulator, result.message.stop_reason) : undefined;
+  const footer = produced
+    ? footerView(result.metrics, effortShown, deps.simulator, result.message.stop_reason)
+    : undefined;
   const error =
-    result.outcome === 'complete' || result.outcome === 'stopped' || !result.error ? undefined : errorView(result.error, now());
+    result.outcome === 'complete' || result.outcome === 'stopped' || !result.error
+      ? undefined
+      : errorView(result.error, now());
   finish(turn, result.outcome, deps, { footer, error });
 }
 
-async function attempt(built: BuiltRequest, turn: Turn, deps: TurnDeps, signal: AbortSignal): Promise<StreamResult> {
+async function attempt(
+  built: BuiltRequest,
+  turn: Turn,
+  deps: TurnDeps,
+  signal: AbortSignal,
+): Promise<StreamResult> {
   const now = (): number => (deps.now ? deps.now() : Date.now());
   const batcher = new DeltaBatcher({ post: (ops) => deps.post({ type: 'delta', turnId: turn.id, ops }) });
   deps.onBatcher?.(batcher);
@@ -165,7 +205,12 @@ async function attempt(built: BuiltRequest, turn: Turn, deps: TurnDeps, signal: 
   }
 }
 
-function finish(turn: Turn, outcome: Turn['outcome'], deps: TurnDeps, extra: { footer?: Turn['footer']; error?: Turn['error'] }): void {
+function finish(
+  turn: Turn,
+  outcome: Turn['outcome'],
+  deps: TurnDeps,
+  extra: { footer?: Turn['footer']; error?: Turn['error'] },
+): void {
   turn.outcome = outcome;
   turn.footer = extra.footer;
   turn.error = extra.error;

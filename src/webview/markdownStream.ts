@@ -8,11 +8,25 @@ import type { MarkdownRenderer } from './markdownRenderer';
 /** Blocks that end on their own last line: nothing after them can extend them. */
 const selfTerminating = new Set(['fence', 'heading_open', 'hr']);
 
+/** Finished blocks per wrapper: layout then walks a few dozen wrappers, not thousands of blocks. */
+const blocksPerChunk = 32;
+
+/** The open tail is a fenced code block still streaming: its text is appended, not re-rendered. */
+interface OpenFence {
+  /** Offset of the fence's first line in the source; identifies the fence across flushes. */
+  readonly start: number;
+  readonly code: Element;
+  shown: number;
+}
+
 export class MarkdownStream {
   private source = '';
   /** Offset in `source` where the open tail starts; everything before is committed DOM. */
   private committed = 0;
   private openNodes: ChildNode[] = [];
+  private openFence: OpenFence | undefined;
+  private chunk: HTMLElement | undefined;
+  private chunkBlocks = 0;
   private dirty = false;
   private heldCarriageReturn = false;
 
@@ -44,23 +58,7 @@ export class MarkdownStream {
 
   /** Renders what changed since the last flush. Returns false when there was nothing to do. */
   flush(): boolean {
-    if (!this.dirty) return false;
-    this.dirty = false;
-    const tail = this.source.slice(this.committed);
-    const tokens = this.renderer.parse(tail);
-    const cut = findCommitPoint(tokens, tail);
-    for (const node of this.openNodes) node.remove();
-    let openTokens = tokens;
-    if (cut) {
-      // Newly finished blocks: rendered once, then left alone for good.
-      this.container.append(this.renderer.renderFragment(tokens.slice(0, cut.tokenIndex)));
-      this.committed += cut.offset;
-      openTokens = tokens.slice(cut.tokenIndex);
-    }
-    const fragment = this.renderer.renderFragment(openTokens);
-    this.openNodes = Array.from(fragment.childNodes);
-    this.container.append(fragment);
-    return true;
+    return this.render(false);
   }
 
   /** The stream ended: a held carriage return becomes a line break and the tail is rendered. */
@@ -70,8 +68,80 @@ export class MarkdownStream {
       this.source += '\n';
       this.dirty = true;
     }
-    this.flush();
+    // A streaming fence was shown unhighlighted: it needs its real render now.
+    if (this.openFence) this.dirty = true;
+    this.render(true);
   }
+
+  private render(final: boolean): boolean {
+    if (!this.dirty) return false;
+    this.dirty = false;
+    const tailStart = this.committed;
+    const tail = this.source.slice(tailStart);
+    const tokens = this.renderer.parse(tail);
+    const cut = findCommitPoint(tokens, tail);
+    let openTokens = tokens;
+    if (cut) {
+      this.clearOpen();
+      // Newly finished blocks: rendered once, then left alone for good.
+      this.commit(this.renderer.renderFragment(tokens.slice(0, cut.tokenIndex)));
+      this.committed += cut.offset;
+      openTokens = tokens.slice(cut.tokenIndex);
+    }
+    // Token line numbers are relative to the tail as parsed, before any commit above.
+    const fence = final ? undefined : streamingFence(openTokens, tail, tailStart);
+    if (fence && this.openFence?.start === fence.start) {
+      // Same fence as last time: append only the new code, as plain text (never parsed as HTML).
+      this.openFence.code.append(fence.content.slice(this.openFence.shown));
+      this.openFence.shown = fence.content.length;
+      return true;
+    }
+    this.clearOpen();
+    const fragment = this.renderer.renderFragment(openTokens);
+    this.openNodes = Array.from(fragment.childNodes);
+    const code = fence && fragment.querySelector('pre code');
+    if (fence && code) this.openFence = { start: fence.start, code, shown: fence.content.length };
+    this.container.append(fragment);
+    return true;
+  }
+
+  private clearOpen(): void {
+    for (const node of this.openNodes) node.remove();
+    this.openNodes = [];
+    this.openFence = undefined;
+  }
+
+  private commit(fragment: DocumentFragment): void {
+    for (const node of Array.from(fragment.childNodes)) {
+      if (!this.chunk || this.chunkBlocks >= blocksPerChunk) {
+        this.chunk = document.createElement('div');
+        this.chunk.className = 'md-chunk';
+        this.chunkBlocks = 0;
+        this.container.append(this.chunk);
+      }
+      this.chunk.append(node);
+      if (node.nodeType === Node.ELEMENT_NODE) this.chunkBlocks++;
+    }
+  }
+}
+
+/**
+ * The open tail's fenced code block, if the tail is exactly one fence whose opening line is
+ * complete (so its language is settled) and whose closing fence has not arrived.
+ */
+function streamingFence(tokens: readonly Token[], tail: string, tailStart: number): { start: number; content: string } | undefined {
+  const token = tokens[0];
+  if (tokens.length !== 1 || token?.type !== 'fence' || !token.map) return undefined;
+  const [first, end] = token.map;
+  const lines = tail.split('\n');
+  if (lines.length <= first + 1) return undefined;
+  const fenceChar = token.markup.startsWith('~') ? '~' : '`';
+  const closing = new RegExp(`^ {0,3}${fenceChar}{${token.markup.length},}[ \\t]*$`);
+  // Closed (or the closing line may be arriving): render normally.
+  if (end - 1 > first && closing.test(lines[end - 1] ?? '')) return undefined;
+  let start = tailStart;
+  for (let i = 0; i < first; i++) start += (lines[i]?.length ?? 0) + 1;
+  return { start, content: token.content };
 }
 
 /** Where finished blocks end in a parsed tail: a token index and the matching text offset. */

@@ -32,6 +32,9 @@ const longAnswer = [
   '',
 ].join('\n');
 
+/** The top-level markdown blocks of an answer, inside or outside the layout chunks. */
+const blocks = (id: string) => `${sel.answer(id)} > .md-chunk > *, ${sel.answer(id)} > :not(.md-chunk)`;
+
 describe('webview: incremental markdown', function () {
   let panel: Panel;
 
@@ -49,13 +52,13 @@ describe('webview: incremental markdown', function () {
     const half = longAnswer.indexOf('| step');
     await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, longAnswer.slice(0, half), 7));
     await panel.frames();
-    const atMark = await panel.call('mark', `${sel.answer('t1')} > *`, 'early');
+    const atMark = await panel.call('mark', blocks('t1'), 'early');
     assert.ok(atMark >= 4, `expected several blocks, got ${atMark}`);
-    const handle = await panel.page.locator(`${sel.answer('t1')} > h1`).elementHandle();
+    const handle = await panel.page.locator(`${sel.answer('t1')} h1`).elementHandle();
 
     await panel.post(...chunked('t1', 0, longAnswer.slice(half), 5), delta('t1', stop(0)), turnEnd('t1'));
     await panel.frames();
-    const marks = await panel.call('marks', `${sel.answer('t1')} > *`);
+    const marks = await panel.call('marks', blocks('t1'));
     const kept = marks.filter((m) => m === 'early').length;
     // Only the open tail (the last block, at most two when a boundary is still ambiguous) may be re-rendered.
     assert.ok(kept >= atMark - 2, `kept ${kept} of ${atMark} early blocks`);
@@ -63,7 +66,7 @@ describe('webview: incremental markdown', function () {
     assert.ok(marks.slice(kept).every((m) => m === null));
     // The very same heading object is still in the document.
     assert.equal(await panel.page.evaluate((b) => (b as { isConnected: boolean }).isConnected, handle), true);
-    assert.equal(await panel.page.locator(sel.answer('t1')).innerHTML(), await panel.call('renderOnce', longAnswer));
+    assert.equal(await panel.call('innerHtml', sel.answer('t1')), await panel.call('renderOnce', longAnswer));
   });
 
   it('equals a one-shot render for many documents split at random points', async () => {
@@ -76,6 +79,20 @@ describe('webview: incremental markdown', function () {
     const first = mismatches[0];
     assert.equal(mismatches.length, 0, first && `document ${first.index}:\n${cases[first.index].text}\nstreamed ${first.streamed}\nexpected ${first.expected}`);
     assert.ok(commits > 200, `finished blocks were committed during streaming (${commits} times)`);
+  });
+
+  it('appends to a streaming code block without re-rendering it, and highlights it when it closes', async () => {
+    await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, 'Intro.\n\n```ts\nconst a = 1;\n', 4));
+    await panel.frames();
+    await panel.call('mark', `${sel.answer('t1')} pre code`, 'fence');
+    await panel.post(...chunked('t1', 0, 'let b = "two";\nfunction f() {}\n', 3));
+    await panel.frames();
+    assert.deepEqual(await panel.call('marks', `${sel.answer('t1')} pre code`), ['fence'], 'same code element while streaming');
+    assert.equal(await panel.page.locator(`${sel.answer('t1')} pre code`).innerText(), 'const a = 1;\nlet b = "two";\nfunction f() {}\n');
+    await panel.post(delta('t1', append(0, '```\n\nDone.\n')), delta('t1', stop(0)), turnEnd('t1'));
+    await panel.frames();
+    const final = 'Intro.\n\n```ts\nconst a = 1;\nlet b = "two";\nfunction f() {}\n```\n\nDone.\n';
+    assert.equal(await panel.call('innerHtml', sel.answer('t1')), await panel.call('renderOnce', final));
   });
 
   it('copies and inserts code blocks through the host', async () => {

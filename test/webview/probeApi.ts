@@ -25,6 +25,7 @@ export interface Probe {
   marks(selector: string): (string | null)[];
   /** Elements and attributes under `selector` that must never come from model output. */
   dangerous(selector: string): string[];
+  /** innerHTML, with the layout-only `.md-chunk` wrappers of MarkdownStream taken out. */
   innerHtml(selector: string): string;
   /** The one-shot render (markdown-it + DOMPurify) of `text` as HTML. */
   renderOnce(text: string): string;

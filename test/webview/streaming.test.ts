@@ -38,7 +38,7 @@ describe('webview: streaming a turn', function () {
     assert.equal(await thinking.locator('.thinking-label').innerText(), 'Thought for 3 s');
     assert.equal(await thinking.locator('.thinking-toggle').getAttribute('aria-expanded'), 'false');
     assert.equal(await thinking.locator('.thinking-body').isHidden(), true);
-    assert.equal(await panel.page.locator(sel.answer('t1')).innerHTML(), '<p>A closure <strong>captures</strong> variables.</p>\n');
+    assert.equal(await panel.call('innerHtml', sel.answer('t1')), '<p>A closure <strong>captures</strong> variables.</p>\n');
   });
 
   it('collapses thinking when the answer starts even without a stop op, and reopens it on click', async () => {
@@ -111,6 +111,6 @@ describe('webview: streaming a turn', function () {
     const text = '# Title\n\nSome *prose* with `code`.\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> quote\n';
     await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, text, 3), delta('t1', stop(0)), turnEnd('t1'));
     await panel.frames();
-    assert.equal(await panel.page.locator(sel.answer('t1')).innerHTML(), await panel.call('renderOnce', text));
+    assert.equal(await panel.call('innerHtml', sel.answer('t1')), await panel.call('renderOnce', text));
   });
 });

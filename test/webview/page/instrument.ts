@@ -83,7 +83,10 @@ const probe: Probe = {
     }
     return problems;
   },
-  innerHtml: (selector) => document.querySelector(selector)?.innerHTML ?? '',
+  innerHtml: (selector) => {
+    const element = document.querySelector(selector);
+    return element ? flatHtml(element) : '';
+  },
   renderOnce: (text) => {
     renderer ??= createMarkdownRenderer();
     const box = document.createElement('div');
@@ -107,7 +110,8 @@ const probe: Probe = {
       }
       stream.finish();
       const expected = probe.renderOnce(text);
-      if (box.innerHTML !== expected) mismatches.push({ index, streamed: box.innerHTML, expected });
+      const streamed = flatHtml(box);
+      if (streamed !== expected) mismatches.push({ index, streamed, expected });
     });
     return { mismatches, commits };
   },
@@ -121,3 +125,10 @@ const probe: Probe = {
   },
 };
 g.__probe = probe;
+
+/** innerHTML with MarkdownStream's layout-only chunk wrappers taken out. */
+function flatHtml(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  copy.querySelectorAll(':scope > .md-chunk').forEach((chunk) => chunk.replaceWith(...Array.from(chunk.childNodes)));
+  return copy.innerHTML;
+}

@@ -1,0 +1,103 @@
+// npm run bench:render — streams a 20,000-token markdown answer into real Chromium three ways and
+// prints main-thread time per batch: (a) one text node (the floor), (b) a full markdown-it
+// re-render of the whole message per batch, (c) Thinkfast's incremental renderer.
+// 1,000 tokens/s in ~16 ms batches = 16 tokens (~64 characters) per batch.
+import { launchChromium } from '../webview/browser';
+import { benchDocument } from './benchDocument';
+import { startServer } from '../webview/server';
+
+type Variant = 'textNode' | 'fullRender' | 'thinkfast';
+const variants: readonly Variant[] = ['textNode', 'fullRender', 'thinkfast'];
+const labels: Record<Variant, string> = {
+  textNode: '(a) one text node (floor)',
+  fullRender: '(b) full re-render per batch',
+  thinkfast: '(c) Thinkfast incremental',
+};
+const tokens = 20_000;
+const charsPerToken = 4;
+const batchChars = 16 * charsPerToken;
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+interface Stats {
+  quarters: { p50: number; p95: number }[];
+  total: number;
+}
+
+function stats(times: number[]): Stats {
+  const q = Math.ceil(times.length / 4);
+  const quarters = [0, 1, 2, 3].map((i) => {
+    const sorted = times.slice(i * q, (i + 1) * q).sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+  });
+  return { quarters, total: times.reduce((a, b) => a + b, 0) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function medianStats(all: Stats[]): Stats {
+  return {
+    quarters: [0, 1, 2, 3].map((i) => ({
+      p50: median(all.map((s) => s.quarters[i].p50)),
+      p95: median(all.map((s) => s.quarters[i].p95)),
+    })),
+    total: median(all.map((s) => s.total)),
+  };
+}
+
+async function main(): Promise<void> {
+  const text = benchDocument(tokens * charsPerToken);
+  const fences = (text.match(/^```ts$/gm) ?? []).length;
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
+    await page.goto(`${server.origin}/page/benchPage.html`);
+    const results: Record<Variant, Stats[]> = { textNode: [], fullRender: [], thinkfast: [] };
+    for (let r = 0; r < runs; r++) {
+      // Rotate the order each run so warm-up and thermal effects do not favour one variant.
+      const order = variants.map((_, i) => variants[(i + r) % variants.length]);
+      for (const variant of order) {
+        const times = await page.evaluate(
+          ({ variant, text, batchChars }) =>
+            (globalThis as unknown as { __bench: { run(v: string, t: string, b: number): Promise<number[]> } }).__bench.run(variant, text, batchChars),
+          { variant, text, batchChars },
+        );
+        results[variant].push(stats(times));
+        process.stderr.write(`run ${r + 1}/${runs} ${variant}: ${stats(times).total.toFixed(0)} ms\n`);
+      }
+    }
+    const summary = Object.fromEntries(variants.map((v) => [v, medianStats(results[v])])) as Record<Variant, Stats>;
+    const batches = Math.ceil(text.length / batchChars);
+    console.log(`\nRender benchmark: ${tokens} tokens (${text.length} chars, ${fences} code blocks), ${batches} batches of ${batchChars} chars, median of ${runs} runs`);
+    console.log('Main-thread ms per batch (incl. forced layout), p50 / p95 per quarter of the message:\n');
+    const header = ['variant'.padEnd(30), 'Q1 p50/p95', 'Q2 p50/p95', 'Q3 p50/p95', 'Q4 p50/p95', 'total ms'];
+    console.log(header.map((h, i) => (i === 0 ? h : h.padStart(13))).join(' '));
+    for (const v of variants) {
+      const s = summary[v];
+      const cells = s.quarters.map((q) => `${q.p50.toFixed(2)}/${q.p95.toFixed(2)}`.padStart(13));
+      console.log([labels[v].padEnd(30), ...cells, s.total.toFixed(0).padStart(13)].join(' '));
+    }
+    const ours = summary.thinkfast;
+    const goals: [string, boolean, string][] = [
+      ['p95 per batch ≤ 4 ms in every quarter', ours.quarters.every((q) => q.p95 <= 4), `max p95 ${Math.max(...ours.quarters.map((q) => q.p95)).toFixed(2)} ms`],
+      ['total within 2x of the floor', ours.total <= 2 * summary.textNode.total, `${(ours.total / summary.textNode.total).toFixed(2)}x`],
+      ['≥ 10x less total than full re-render', summary.fullRender.total >= 10 * ours.total, `${(summary.fullRender.total / ours.total).toFixed(1)}x less`],
+      ['flat: Q4 p50 ≤ 1.5x Q1 p50', ours.quarters[3].p50 <= 1.5 * ours.quarters[0].p50, `${(ours.quarters[3].p50 / ours.quarters[0].p50).toFixed(2)}x`],
+    ];
+    console.log('\nGoals for (c):');
+    for (const [goal, met, detail] of goals) console.log(`  ${met ? 'MET   ' : 'MISSED'} ${goal} (${detail})`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

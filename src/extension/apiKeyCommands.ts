@@ -5,7 +5,11 @@ import { CommandIds } from './commandIds';
 import { readConfig } from './config';
 
 /** Set API Key (password input, validated with a cheap request) and Clear API Key. */
-export function registerApiKeyCommands(keys: ApiKeyStore, backend: Backend, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerApiKeyCommands(
+  keys: ApiKeyStore,
+  backend: Backend,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandIds.setApiKey, async () => {
       const key = await vscode.window.showInputBox({
@@ -14,7 +18,12 @@ export function registerApiKeyCommands(keys: ApiKeyStore, backend: Backend, log:
         password: true,
         ignoreFocusOut: true,
         placeHolder: 'sk-ant-…',
-        validateInput: (v) => (v.trim() === '' ? 'Enter a key, or press Escape to cancel.' : /\s/.test(v.trim()) ? 'A key has no spaces.' : undefined),
+        validateInput: (v) =>
+          v.trim() === ''
+            ? 'Enter a key, or press Escape to cancel.'
+            : /\s/.test(v.trim())
+              ? 'A key has no spaces.'
+              : undefined,
       });
       if (key === undefined) return;
       await keys.set(key);
@@ -28,7 +37,11 @@ export function registerApiKeyCommands(keys: ApiKeyStore, backend: Backend, log:
           }
           try {
             // count_tokens is free and needs a valid key: a cheap, honest check.
-            await ready.client.countTokens({ model: readConfig().model, max_tokens: 1, messages: [{ role: 'user', content: 'ping' }] });
+            await ready.client.countTokens({
+              model: readConfig().model,
+              max_tokens: 1,
+              messages: [{ role: 'user', content: 'ping' }],
+            });
             void vscode.window.showInformationMessage('Thinkfast: API key saved and accepted.');
           } catch (e) {
             const message = (e as Error).message;
@@ -40,7 +53,9 @@ export function registerApiKeyCommands(keys: ApiKeyStore, backend: Backend, log:
     }),
     vscode.commands.registerCommand(CommandIds.clearApiKey, async () => {
       await keys.clear();
-      const env = process.env.ANTHROPIC_API_KEY ? ' ANTHROPIC_API_KEY is still set in the environment and will be used.' : '';
+      const env = process.env.ANTHROPIC_API_KEY
+        ? ' ANTHROPIC_API_KEY is still set in the environment and will be used.'
+        : '';
       void vscode.window.showInformationMessage(`Thinkfast: API key removed from secret storage.${env}`);
     }),
   );

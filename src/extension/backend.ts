@@ -39,6 +39,10 @@ export class Backend extends Disposable {
   readonly onDidChange = this.changed.event;
   readonly onDidRateLimits = this.rateLimitsEmitter.event;
   readonly onDidProgress = this.progressEmitter.event;
+  private readonly streamingEmitter = this.register(new vscode.EventEmitter<boolean>());
+  private streams = 0;
+  /** True when a response (chat or refactor) starts streaming, false when the last one ends. */
+  readonly onDidChangeStreaming = this.streamingEmitter.event;
   lastRateLimits: RateLimitInfo | undefined;
 
   constructor(
@@ -90,7 +94,12 @@ export class Backend extends Disposable {
     const client = await this.ensureClient(settings);
     if ('error' in client) return client;
     if (!this.modelsFetched) await this.refreshModels(client.client, 1500);
-    return { client: client.client, caps: this.catalog.resolve(settings.model), settings, simulator: this.simulator };
+    return {
+      client: client.client,
+      caps: this.catalog.resolve(settings.model),
+      settings,
+      simulator: this.simulator,
+    };
   }
 
   /** Opens the connection ahead of the first request (called when the chat view opens). */
@@ -113,6 +122,16 @@ export class Backend extends Disposable {
   reportRateLimits(limits: RateLimitInfo): void {
     this.lastRateLimits = limits;
     this.rateLimitsEmitter.fire(limits);
+  }
+
+  /** Marks `work` as a streaming response for as long as it runs (the status bar shows live tok/s). */
+  async streaming<T>(work: Promise<T>): Promise<T> {
+    if (this.streams++ === 0) this.streamingEmitter.fire(true);
+    try {
+      return await work;
+    } finally {
+      if (--this.streams === 0) this.streamingEmitter.fire(false);
+    }
   }
 
   reportProgress(chars: number, elapsedMs: number): void {
@@ -142,7 +161,9 @@ export class Backend extends Disposable {
     }
   }
 
-  private async ensureClient(settings: ConfigSnapshot): Promise<{ client: AnthropicClient } | { error: ErrorView }> {
+  private async ensureClient(
+    settings: ConfigSnapshot,
+  ): Promise<{ client: AnthropicClient } | { error: ErrorView }> {
     const simulatorUrl = this.env[simulatorEnvVar];
     const stored = await this.keys.get();
     const key = stored?.key ?? (simulatorUrl ? 'thinkfast-simulator' : undefined);
@@ -157,7 +178,8 @@ export class Backend extends Disposable {
       };
     }
     const base = checkBaseUrl(simulatorUrl ?? settings.baseUrl);
-    if (!base.ok) return { error: { title: 'Base URL refused', message: base.message, actions: ['openSettings'] } };
+    if (!base.ok)
+      return { error: { title: 'Base URL refused', message: base.message, actions: ['openSettings'] } };
 
     const http = vscode.workspace.getConfiguration('http');
     const proxyUrl = (http.get<string>('proxy') ?? '').trim();
@@ -165,10 +187,16 @@ export class Backend extends Disposable {
       baseUrl: base.url,
       auth: settings.authHeader === 'bearer' ? { bearer: key } : { apiKey: key },
       userAgent: `thinkfast/${this.version} (vscode ${vscode.version})`,
-      timeouts: { connectMs: settings.connectTimeoutMs, headersMs: 10 * 60_000, idleMs: settings.idleTimeoutMs },
+      timeouts: {
+        connectMs: settings.connectTimeoutMs,
+        headersMs: 10 * 60_000,
+        idleMs: settings.idleTimeoutMs,
+      },
       maxRetries: settings.maxRetries,
       log: (line) => this.log.debug(line),
-      ...(proxyUrl ? { proxy: { url: proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true } } : {}),
+      ...(proxyUrl
+        ? { proxy: { url: proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true } }
+        : {}),
     };
     // The key is part of the identity but never logged: compare a digest-free fingerprint in memory only.
     const identity = JSON.stringify({ ...options, log: undefined, auth: settings.authHeader, key });
@@ -177,7 +205,9 @@ export class Backend extends Disposable {
       this.client = new AnthropicClient(options);
       this.clientKey = identity;
       this.modelsFetched = false;
-      this.log.info(`client for ${base.url}${simulatorUrl ? ' (simulator)' : ''}${proxyUrl ? ' via proxy' : ''}`);
+      this.log.info(
+        `client for ${base.url}${simulatorUrl ? ' (simulator)' : ''}${proxyUrl ? ' via proxy' : ''}`,
+      );
     }
     return { client: this.client };
   }

@@ -17,13 +17,20 @@ export function checkBaseUrl(raw: string): BaseUrlCheck {
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, message: `The base URL "${raw}" is not a valid URL. Fix "thinkfast.baseUrl" in your user settings.` };
+    return {
+      ok: false,
+      message: `The base URL "${raw}" is not a valid URL. Fix "thinkfast.baseUrl" in your user settings.`,
+    };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'The base URL must not contain credentials. Store the key with "Thinkfast: Set API Key".' };
+    return {
+      ok: false,
+      message: 'The base URL must not contain credentials. Store the key with "Thinkfast: Set API Key".',
+    };
   }
   if (url.protocol === 'https:') return { ok: true, url: url.toString().replace(/\/+$/, '') };
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url: url.toString().replace(/\/+$/, '') };
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+    return { ok: true, url: url.toString().replace(/\/+$/, '') };
   if (url.protocol === 'http:') {
     return {
       ok: false,

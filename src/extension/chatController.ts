@@ -32,9 +32,6 @@ export class ChatController extends Disposable {
   private running: Running | undefined;
   private readonly chips: ContextChips;
   private turnCounter = 0;
-  private readonly onDidChangeStreamingEmitter = this.register(new vscode.EventEmitter<boolean>());
-  /** True while a response streams (the status bar shows live tokens/s then). */
-  readonly onDidChangeStreaming = this.onDidChangeStreamingEmitter.event;
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -239,12 +236,10 @@ export class ChatController extends Disposable {
   private start(turn: Turn): void {
     const abort = new AbortController();
     this.post({ type: 'turnStart', turn: turnView(turn) });
-    const done = this.execute(turn, abort.signal).finally(() => {
+    const done = this.backend.streaming(this.execute(turn, abort.signal)).finally(() => {
       if (this.running?.turn === turn) this.running = undefined;
-      this.onDidChangeStreamingEmitter.fire(false);
     });
     this.running = { turn, abort, done };
-    this.onDidChangeStreamingEmitter.fire(true);
   }
 
   private async execute(turn: Turn, signal: AbortSignal): Promise<void> {

@@ -41,7 +41,9 @@ function positive(value: unknown, fallback: number): number {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -74,7 +76,11 @@ export function readConfig(): ConfigSnapshot {
     maxTokens,
     thinkingMode: oneOf(c.get(SettingKeys.thinkingMode), ['adaptive', 'manual', 'off'] as const, 'adaptive'),
     thinkingBudgetTokens: Math.floor(positive(c.get(SettingKeys.thinkingBudgetTokens), 8000)),
-    thinkingDisplay: oneOf(c.get(SettingKeys.thinkingDisplay), ['summarized', 'omitted'] as const, 'summarized'),
+    thinkingDisplay: oneOf(
+      c.get(SettingKeys.thinkingDisplay),
+      ['summarized', 'omitted'] as const,
+      'summarized',
+    ),
     chatThinkingView: oneOf(
       c.get(SettingKeys.chatThinkingView),
       ['expanded', 'collapsed', 'hidden'] as const,
@@ -82,7 +88,11 @@ export function readConfig(): ConfigSnapshot {
     ),
     systemPrompt: trustedValue(c, SettingKeys.systemPrompt, ''),
     baseUrl: userOnly(c, SettingKeys.baseUrl, defaultBaseUrl),
-    authHeader: oneOf(userOnly(c, SettingKeys.authHeader, 'x-api-key'), ['x-api-key', 'bearer'] as const, 'x-api-key'),
+    authHeader: oneOf(
+      userOnly(c, SettingKeys.authHeader, 'x-api-key'),
+      ['x-api-key', 'bearer'] as const,
+      'x-api-key',
+    ),
     connectTimeoutMs: positive(c.get(SettingKeys.connectTimeoutSeconds), 15) * 1000,
     idleTimeoutMs: positive(c.get(SettingKeys.idleTimeoutSeconds), 90) * 1000,
     maxRetries: Math.max(0, Math.min(10, Math.floor(c.get<number>(SettingKeys.maxRetries) ?? 2))),
@@ -97,7 +107,9 @@ export function readConfig(): ConfigSnapshot {
 
 /** Writes a user setting (global), as the status-bar toggles do. */
 export async function updateUserSetting(key: SettingKey, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration(configSection).update(key, value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration(configSection)
+    .update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** Fires when any thinkfast setting changes (settings UI, settings.json, another window). */

@@ -56,7 +56,9 @@ export class ContextChips {
       label = path;
     }
     if (text.length > maxChars) {
-      void vscode.window.showWarningMessage(`That is ${text.length.toLocaleString()} characters; attach a selection instead.`);
+      void vscode.window.showWarningMessage(
+        `That is ${text.length.toLocaleString()} characters; attach a selection instead.`,
+      );
       return;
     }
     this.counter += 1;

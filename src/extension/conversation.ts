@@ -43,7 +43,15 @@ export interface Conversation {
 }
 
 export function newConversation(id: string, model: string, now = Date.now()): Conversation {
-  return { version: conversationVersion, id, title: 'New chat', createdAt: now, updatedAt: now, model, turns: [] };
+  return {
+    version: conversationVersion,
+    id,
+    title: 'New chat',
+    createdAt: now,
+    updatedAt: now,
+    model,
+    turns: [],
+  };
 }
 
 /** A title from the first prompt: its first line, trimmed to a readable length. */

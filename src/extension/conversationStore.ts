@@ -72,7 +72,9 @@ export class ConversationStore {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
     const previous = this.writes.get(conversation.id) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.writeAtomic(this.fileOf(conversation.id), json));
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.writeAtomic(this.fileOf(conversation.id), json));
     this.writes.set(conversation.id, next);
     void next.finally(() => {
       if (this.writes.get(conversation.id) === next) this.writes.delete(conversation.id);
@@ -111,7 +113,13 @@ export class ConversationStore {
     for (const id of await this.ids()) {
       const c = await this.load(id);
       if (c && c.turns.length > 0) {
-        items.push({ id: c.id, title: c.title, updatedAt: c.updatedAt, model: c.model, turns: c.turns.length });
+        items.push({
+          id: c.id,
+          title: c.title,
+          updatedAt: c.updatedAt,
+          model: c.model,
+          turns: c.turns.length,
+        });
       }
     }
     return items.sort((a, b) => b.updatedAt - a.updatedAt);

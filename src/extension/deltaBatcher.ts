@@ -21,7 +21,11 @@ export interface DeltaBatcherOptions {
   now?: () => number;
 }
 
-const kinds: Record<string, Kind | undefined> = { thinking: 'thinking', text: 'text', redacted_thinking: 'redacted' };
+const kinds: Record<string, Kind | undefined> = {
+  thinking: 'thinking',
+  text: 'text',
+  redacted_thinking: 'redacted',
+};
 
 export class DeltaBatcher {
   private ops: DeltaOp[] = [];
@@ -69,7 +73,12 @@ export class DeltaBatcher {
         if (block.kind === 'thinking') {
           const durationMs = this.now() - block.startedAt;
           this.thinkingMs[delta.index] = durationMs;
-          this.add({ op: 'stop', index: delta.index, durationMs, ...(block.chars === 0 ? { omitted: true } : {}) });
+          this.add({
+            op: 'stop',
+            index: delta.index,
+            durationMs,
+            ...(block.chars === 0 ? { omitted: true } : {}),
+          });
         } else {
           this.add({ op: 'stop', index: delta.index });
         }
@@ -103,7 +112,10 @@ export class DeltaBatcher {
     const b = this.posted.get(op.index);
     switch (op.op) {
       case 'start':
-        this.posted.set(op.index, op.kind === 'redacted' ? { kind: 'redacted' } : { kind: op.kind, text: '' });
+        this.posted.set(
+          op.index,
+          op.kind === 'redacted' ? { kind: 'redacted' } : { kind: op.kind, text: '' },
+        );
         return;
       case 'append':
         if (b && b.kind !== 'redacted') this.posted.set(op.index, { ...b, text: b.text + op.text });

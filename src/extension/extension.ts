@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
   });
   const chatView = new ChatViewProvider(context.extensionUri, log);
   const chat = new ChatController(chatView, store, backend, log);
-  const statusBar = registerStatusBar(backend, chat);
+  const statusBar = registerStatusBar(backend);
 
   context.subscriptions.push(
     log,

@@ -26,7 +26,8 @@ export class LiveRate {
     const last = this.samples.at(-1);
     if (last && (elapsedMs < last.ms || chars < last.chars)) this.samples = [];
     this.samples.push({ chars, ms: elapsedMs });
-    while (this.samples.length > 2 && elapsedMs - (this.samples[1]?.ms ?? elapsedMs) >= windowMs) this.samples.shift();
+    while (this.samples.length > 2 && elapsedMs - (this.samples[1]?.ms ?? elapsedMs) >= windowMs)
+      this.samples.shift();
     return this.current();
   }
 

@@ -2,7 +2,14 @@
 // `GET /v1/models` when the server describes capabilities, and with the user's overrides.
 // No vscode import: unit-tested in plain Node.
 
-import { knownModelIds, resolveModel, type ModelCapabilities, type ModelOverride, type ModelOverrides, type ServerModelInfo } from '../anthropic/models';
+import {
+  knownModelIds,
+  resolveModel,
+  type ModelCapabilities,
+  type ModelOverride,
+  type ModelOverrides,
+  type ServerModelInfo,
+} from '../anthropic/models';
 
 /** Builds the override map from the two settings (`modelOverrides`, `priceOverrides`). */
 export function overridesFromSettings(
@@ -11,7 +18,8 @@ export function overridesFromSettings(
 ): ModelOverrides {
   const out: ModelOverrides = {};
   for (const [id, value] of Object.entries(modelOverrides)) {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) out[id] = { ...(value as ModelOverride) };
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      out[id] = { ...(value as ModelOverride) };
   }
   for (const [id, value] of Object.entries(priceOverrides)) {
     if (typeof value !== 'object' || value === null) continue;

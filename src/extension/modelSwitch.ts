@@ -27,7 +27,10 @@ export function nearestEffort(caps: ModelCapabilities, wanted: Effort): Effort |
  * The settings to change so the next request to `caps` is valid. A model without effort levels
  * needs no change: the effort setting is simply not sent to it.
  */
-export function adjustmentsFor(caps: ModelCapabilities, current: { effort: Effort; fastMode: boolean }): Adjustment[] {
+export function adjustmentsFor(
+  caps: ModelCapabilities,
+  current: { effort: Effort; fastMode: boolean },
+): Adjustment[] {
   const out: Adjustment[] = [];
   const effort = nearestEffort(caps, current.effort);
   if (effort !== undefined && effort !== current.effort) {

@@ -42,7 +42,9 @@ function pick<T extends vscode.QuickPickItem>(
 
 function effortItems(caps: ModelCapabilities, current: Effort): EffortItem[] {
   return caps.effortLevels.map((level) => {
-    const marks = [level === caps.defaultEffort ? 'default' : '', level === current ? 'current' : ''].filter((m) => m !== '');
+    const marks = [level === caps.defaultEffort ? 'default' : '', level === current ? 'current' : ''].filter(
+      (m) => m !== '',
+    );
     return { level, label: level, description: marks.join(' · '), detail: effortDescriptions[level] };
   });
 }
@@ -56,7 +58,10 @@ async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undef
   const caps = backend.catalog.resolve(cfg.model);
   if (caps.effortLevels.length === 0) {
     void vscode.window
-      .showInformationMessage(`${caps.displayName} has no effort levels: it decides how much to think by itself.`, 'Select Model')
+      .showInformationMessage(
+        `${caps.displayName} has no effort levels: it decides how much to think by itself.`,
+        'Select Model',
+      )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand(CommandIds.selectModel);
       });
@@ -135,7 +140,8 @@ async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice 
   const caps = backend.catalog.resolve(id);
   if (id !== cfg.model) await writeSetting(SettingKeys.model, id);
   const adjustments = adjustmentsFor(caps, { effort: cfg.effort, fastMode: cfg.fastMode });
-  for (const a of adjustments) await writeSetting(a.setting === 'effort' ? SettingKeys.effort : SettingKeys.fastMode, a.value);
+  for (const a of adjustments)
+    await writeSetting(a.setting === 'effort' ? SettingKeys.effort : SettingKeys.fastMode, a.value);
   const notices = adjustments.map((a) => a.notice);
   if (notices.length > 0) void vscode.window.showInformationMessage(notices.join(' '));
   return { model: id, notices };

@@ -9,6 +9,8 @@ export async function writeSetting(key: SettingKey, value: unknown): Promise<voi
   const config = vscode.workspace.getConfiguration(configSection);
   const inspected = config.inspect(key);
   const target =
-    inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    inspected?.workspaceValue !== undefined
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
   await config.update(key, value, target);
 }

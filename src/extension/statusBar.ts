@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { RateLimitInfo } from '../anthropic/types';
 import type { Backend } from './backend';
-import type { ChatController } from './chatController';
 import { CommandIds } from './commandIds';
 import { readConfig } from './config';
 import { Disposable } from './dispose';
@@ -38,10 +37,7 @@ export class StatusBar extends Disposable {
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly backend: Backend,
-    chat: ChatController,
-  ) {
+  constructor(private readonly backend: Backend) {
     super();
     // Below the editor's own items (priority ~100) so the three stay together, in this order.
     this.speed = this.item('thinkfast.speed', 'Thinkfast Speed', 52, CommandIds.toggleFastMode);
@@ -58,7 +54,7 @@ export class StatusBar extends Disposable {
     );
     this.register(backend.onDidProgress((p) => this.progress(p.chars, p.elapsedMs)));
     this.register(
-      chat.onDidChangeStreaming((streaming) => {
+      backend.onDidChangeStreaming((streaming) => {
         if (!streaming) this.endRate();
       }),
     );
@@ -77,7 +73,8 @@ export class StatusBar extends Disposable {
   snapshot(): { speed: ItemSnapshot; effort: ItemSnapshot; model: ItemSnapshot } {
     const snap = (item: vscode.StatusBarItem): ItemSnapshot => ({
       text: item.text,
-      tooltip: item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? ''),
+      tooltip:
+        item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? ''),
       name: item.name ?? '',
       ariaLabel: item.accessibilityInformation?.label ?? '',
     });
@@ -85,7 +82,9 @@ export class StatusBar extends Disposable {
   }
 
   private item(id: string, name: string, priority: number, command: string): vscode.StatusBarItem {
-    const item = this.register(vscode.window.createStatusBarItem(id, vscode.StatusBarAlignment.Right, priority));
+    const item = this.register(
+      vscode.window.createStatusBarItem(id, vscode.StatusBarAlignment.Right, priority),
+    );
     item.name = name;
     item.command = command;
     return item;
@@ -116,10 +115,14 @@ export class StatusBar extends Disposable {
     item.text = view.text;
     const tooltip = new vscode.MarkdownString(view.tooltip, true);
     // Command links in the tooltip may run only our own three commands.
-    tooltip.isTrusted = { enabledCommands: [CommandIds.toggleFastMode, CommandIds.setEffort, CommandIds.selectModel] };
+    tooltip.isTrusted = {
+      enabledCommands: [CommandIds.toggleFastMode, CommandIds.setEffort, CommandIds.selectModel],
+    };
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: view.ariaLabel, role: 'button' };
-    item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.backgroundColor = view.warning
+      ? new vscode.ThemeColor('statusBarItem.warningBackground')
+      : undefined;
   }
 
   private progress(chars: number, elapsedMs: number): void {
@@ -142,6 +145,6 @@ export class StatusBar extends Disposable {
 }
 
 /** Creates the status-bar items and the commands they run (Toggle Fast Mode, Set Effort, Select Model). */
-export function registerStatusBar(backend: Backend, chat: ChatController): StatusBar {
-  return new StatusBar(backend, chat);
+export function registerStatusBar(backend: Backend): StatusBar {
+  return new StatusBar(backend);
 }

@@ -95,15 +95,24 @@ export interface SpeedInput {
   readonly tokensPerSecond?: number;
 }
 
-const cacheNote = 'Switching speed starts a new prompt cache: fast and standard requests do not share cached prefixes.';
+const cacheNote =
+  'Switching speed starts a new prompt cache: fast and standard requests do not share cached prefixes.';
 
 export function speedView(s: SpeedInput): ItemView {
   const name = escapeMarkdown(s.caps.displayName);
   const rate = s.tokensPerSecond === undefined ? '' : ` · ${Math.round(s.tokensPerSecond)} tok/s`;
-  const rateAria = s.tokensPerSecond === undefined ? '' : `, streaming at about ${Math.round(s.tokensPerSecond)} tokens per second`;
+  const rateAria =
+    s.tokensPerSecond === undefined
+      ? ''
+      : `, streaming at about ${Math.round(s.tokensPerSecond)} tokens per second`;
   if (!s.caps.fastMode) {
-    const where = s.fastModels.length > 0 ? ` Fast mode is available on ${s.fastModels.map(escapeMarkdown).join(', ')}.` : '';
-    const stuck = s.fastMode ? ' Fast mode is switched on in your settings but cannot be used here: click to switch it off.' : '';
+    const where =
+      s.fastModels.length > 0
+        ? ` Fast mode is available on ${s.fastModels.map(escapeMarkdown).join(', ')}.`
+        : '';
+    const stuck = s.fastMode
+      ? ' Fast mode is switched on in your settings but cannot be used here: click to switch it off.'
+      : '';
     return {
       text: `Standard (no fast mode)${rate}`,
       tooltip: `**Speed: standard**\n\n${name} has no fast mode.${where}${stuck}\n\n[Select a model](command:${CommandIds.selectModel})`,

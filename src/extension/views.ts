@@ -9,12 +9,19 @@ import type { Turn } from './conversation';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-export function footerView(metrics: ResponseMetrics, effort: string | undefined, simulator: boolean, stopReason?: string | null): FooterView {
+export function footerView(
+  metrics: ResponseMetrics,
+  effort: string | undefined,
+  simulator: boolean,
+  stopReason?: string | null,
+): FooterView {
   const u = metrics.usage;
   const cost = metrics.cost;
   const costBreakdown = cost
     ? [
-        ...cost.lines.map((l) => `${l.label}: ${fmt(l.tokens)} tok × $${l.usdPerMTok}/MTok = ${formatUsd(l.usd)}`),
+        ...cost.lines.map(
+          (l) => `${l.label}: ${fmt(l.tokens)} tok × $${l.usdPerMTok}/MTok = ${formatUsd(l.usd)}`,
+        ),
         ...(cost.speedMultiplier > 1 ? [`Fast mode: ${cost.speedMultiplier}x the standard price`] : []),
         `Prices as of ${cost.priceTableDate}`,
       ]
@@ -47,7 +54,11 @@ export function errorView(error: AnthropicError, now = Date.now()): ErrorView {
   const withId = (m: string): string => (error.requestId ? `${m} (request ${error.requestId})` : m);
   switch (error.kind) {
     case 'authentication':
-      return { title: error.status === 401 ? 'API key rejected' : 'No API key', message: error.message, actions: ['setApiKey'] };
+      return {
+        title: error.status === 401 ? 'API key rejected' : 'No API key',
+        message: error.message,
+        actions: ['setApiKey'],
+      };
     case 'rate_limit':
       return {
         title: 'Rate limited',
@@ -71,9 +82,17 @@ export function errorView(error: AnthropicError, now = Date.now()): ErrorView {
     case 'billing':
     case 'permission':
     case 'not_found':
-      return { title: 'Request refused', message: withId(error.message), actions: ['openSettings', 'showLog'] };
+      return {
+        title: 'Request refused',
+        message: withId(error.message),
+        actions: ['openSettings', 'showLog'],
+      };
     case 'aborted':
-      return { title: 'Stopped', message: 'You stopped this response; what arrived is kept.', actions: ['retry'] };
+      return {
+        title: 'Stopped',
+        message: 'You stopped this response; what arrived is kept.',
+        actions: ['retry'],
+      };
     case 'unknown':
       return { title: 'Something went wrong', message: withId(error.message), actions: ['retry', 'showLog'] };
   }
@@ -86,7 +105,12 @@ export function turnView(turn: Turn): TurnView {
     if (b.type === 'thinking') {
       const text = (b as ThinkingBlock).thinking;
       const durationMs = turn.thinkingMs?.[i];
-      blocks.push({ kind: 'thinking', text, ...(durationMs === undefined ? {} : { durationMs }), ...(text === '' ? { omitted: true } : {}) });
+      blocks.push({
+        kind: 'thinking',
+        text,
+        ...(durationMs === undefined ? {} : { durationMs }),
+        ...(text === '' ? { omitted: true } : {}),
+      });
     } else if (b.type === 'redacted_thinking') {
       blocks.push({ kind: 'redacted' });
     } else if (b.type === 'text') {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CodeServer } from '../host/codeServer';
+import type { Simulator } from '../simulator/server';
 import { artifactsDir } from '../host/paths';
 
 /** What the e2e runner sets up once and every e2e test shares. */
@@ -11,6 +12,10 @@ export interface E2EContext {
   readonly server: CodeServer;
   /** The .vsix the run built and installed. */
   readonly vsix: string;
+  /** The Messages API simulator the extension talks to (its request log tells what was sent). */
+  readonly simulator: Simulator;
+  /** The workspace folder the workbench opened (holds `sample.ts`). */
+  readonly folder: string;
 }
 
 let current: E2EContext | undefined;

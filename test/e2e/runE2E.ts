@@ -7,6 +7,7 @@ import { startCodeServer } from '../host/codeServer';
 import type { CodeServer } from '../host/codeServer';
 import { installExtension } from '../host/installExtension';
 import { artifactsDir, hostCacheDir } from '../host/paths';
+import { startSimulator, type Simulator } from '../simulator/server';
 import { buildVsix } from './buildVsix';
 import { screenshot, setE2EContext } from './fixture';
 import { waitForWorkbench } from './workbench';
@@ -27,12 +28,25 @@ async function main(): Promise<number> {
   const vsix = path.join(work, 'thinkfast.vsix');
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
+  let simulator: Simulator | undefined;
   try {
     await step('package the .vsix (vsce runs check-types and the production build)', () => buildVsix(vsix));
     const extensionsDir = path.join(work, 'exts');
     await step('install it into a fresh extensions folder', () => installExtension(vsix, extensionsDir));
+    // The extension talks to an in-process Messages API simulator, as `npm start` does without a key.
+    simulator = await step('start the Messages API simulator', () =>
+      startSimulator({ tokensPerSecond: 300, firstTokenDelayMs: 200 }),
+    );
+    const folder = path.join(work, 'workspace');
+    writeSampleWorkspace(folder);
+    const sim = simulator;
     server = await step('start code-server', () =>
-      startCodeServer({ extensionsDir, dataDir: path.join(work, 'data') }),
+      startCodeServer({
+        extensionsDir,
+        folder,
+        dataDir: path.join(work, 'data'),
+        env: { THINKFAST_SIMULATOR_URL: sim.url },
+      }),
     );
     browser = await step('launch Chromium', () => launchChromium());
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -41,14 +55,32 @@ async function main(): Promise<number> {
       await page.goto(url);
       await waitForWorkbench(page);
     });
-    setE2EContext({ page, server, vsix });
+    setE2EContext({ page, server, vsix, simulator: sim, folder });
     return await runSuites();
   } finally {
     setE2EContext(undefined);
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await simulator?.close();
     fs.rmSync(work, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/** The workspace the workbench opens: a small file for the refactor steps. */
+function writeSampleWorkspace(folder: string): void {
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(
+    path.join(folder, 'sample.ts'),
+    [
+      '// A sample for Refactor Selection.',
+      'export function total(items: number[]): number {   ',
+      '  let sum = 0;',
+      '  for (let i = 0; i < items.length; i++) { sum += items[i]; }   ',
+      '  return sum;',
+      '}',
+      '',
+    ].join('\n'),
+  );
 }
 
 function runSuites(): Promise<number> {

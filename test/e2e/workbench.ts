@@ -34,3 +34,28 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
 }
+
+/** True while the side bar shows the Thinkfast container. */
+export async function thinkfastSideBarOpen(page: Page): Promise<boolean> {
+  const sidebar = page.locator('.part.sidebar');
+  if (!(await sidebar.isVisible())) return false;
+  const title = (
+    await sidebar
+      .locator('.composite.title')
+      .first()
+      .innerText()
+      .catch(() => '')
+  ).toLowerCase();
+  return title.includes('thinkfast');
+}
+
+/**
+ * Shows the chat view and returns its document. It uses the view's Focus command rather than the
+ * activity-bar item, which toggles the side bar and so depends on what earlier steps left open.
+ */
+export async function openChatView(page: Page): Promise<FrameLocator> {
+  if (!(await thinkfastSideBarOpen(page))) await runCommand(page, 'Thinkfast: Focus on Chat View');
+  const chat = webviewContent(page);
+  await chat.locator('.prompt-input').waitFor({ timeout: uiTimeoutMs });
+  return chat;
+}

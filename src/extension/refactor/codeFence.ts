@@ -57,9 +57,13 @@ export function singleFencedBlock(answer: string): SingleBlock {
     };
   }
   if (blocks.length > 1) {
-    return { ok: false, problem: `The answer contained ${blocks.length} code blocks instead of exactly one.` };
+    return {
+      ok: false,
+      problem: `The answer contained ${blocks.length} code blocks instead of exactly one.`,
+    };
   }
   const [block] = blocks;
-  if (!block?.closed) return { ok: false, problem: 'The answer ended inside its code block (it was cut off).' };
+  if (!block?.closed)
+    return { ok: false, problem: 'The answer ended inside its code block (it was cut off).' };
   return { ok: true, lang: block.lang, code: block.code };
 }

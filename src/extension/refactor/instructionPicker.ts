@@ -25,7 +25,10 @@ function entries(presets: readonly string[], recents: readonly string[]): Instru
  * Asks how to refactor: the presets and recent instructions, or free text. Enter on an empty
  * input takes the default. Resolves undefined when dismissed.
  */
-export function pickInstruction(presets: readonly string[], recents: readonly string[]): Promise<string | undefined> {
+export function pickInstruction(
+  presets: readonly string[],
+  recents: readonly string[],
+): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<InstructionItem>();
   const base = entries(presets, recents);
   qp.title = 'Thinkfast: Refactor Selection';

@@ -104,6 +104,8 @@ export class PendingRefactor extends Disposable {
   }
 
   private isDiffOf(tab: vscode.Tab, p: Pending): boolean {
-    return tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === p.right.toString();
+    return (
+      tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === p.right.toString()
+    );
   }
 }

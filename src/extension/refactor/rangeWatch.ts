@@ -24,7 +24,11 @@ export class RangeWatch implements vscode.Disposable {
       // Changes of one event apply in order, each against the text the previous one left.
       for (const c of e.contentChanges) {
         if (!this.range) return;
-        this.range = shiftRange(this.range, { offset: c.rangeOffset, removed: c.rangeLength, inserted: c.text.length });
+        this.range = shiftRange(this.range, {
+          offset: c.rangeOffset,
+          removed: c.rangeLength,
+          inserted: c.text.length,
+        });
       }
     });
   }
@@ -35,7 +39,10 @@ export class RangeWatch implements vscode.Disposable {
    */
   locate(document: vscode.TextDocument): vscode.Range | undefined {
     if (!this.range) return undefined;
-    const range = new vscode.Range(document.positionAt(this.range.start), document.positionAt(this.range.end));
+    const range = new vscode.Range(
+      document.positionAt(this.range.start),
+      document.positionAt(this.range.end),
+    );
     return document.getText(range) === this.original ? range : undefined;
   }
 

@@ -19,7 +19,9 @@ export class RecentInstructions {
 
   list(): string[] {
     const stored = this.memory ? this.memory.get<unknown>(storageKey) : this.fallback;
-    return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+    return Array.isArray(stored)
+      ? stored.filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+      : [];
   }
 
   async remember(instruction: string): Promise<void> {

@@ -50,7 +50,9 @@ function options(arg: unknown): RefactorOptions {
   if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return {};
   const o = arg as Record<string, unknown>;
   return {
-    ...(typeof o.instruction === 'string' && o.instruction.trim() !== '' ? { instruction: o.instruction } : {}),
+    ...(typeof o.instruction === 'string' && o.instruction.trim() !== ''
+      ? { instruction: o.instruction }
+      : {}),
     ...(o.cancel instanceof AbortSignal ? { cancel: o.cancel } : {}),
   };
 }
@@ -75,7 +77,9 @@ class RefactorCommand extends Disposable {
   ) {
     super();
     this.recents = new RecentInstructions(memory);
-    this.register(vscode.commands.registerCommand(CommandIds.refactorSelection, (arg: unknown) => this.run(options(arg))));
+    this.register(
+      vscode.commands.registerCommand(CommandIds.refactorSelection, (arg: unknown) => this.run(options(arg))),
+    );
     this.register(vscode.commands.registerCommand(CommandIds.acceptRefactor, () => this.pending.accept()));
     this.register(vscode.commands.registerCommand(CommandIds.rejectRefactor, () => this.pending.reject()));
   }
@@ -106,12 +110,19 @@ class RefactorCommand extends Disposable {
     }
   }
 
-  private async refactor(editor: vscode.TextEditor, watch: RangeWatch, opts: RefactorOptions): Promise<RefactorOutcome> {
+  private async refactor(
+    editor: vscode.TextEditor,
+    watch: RangeWatch,
+    opts: RefactorOptions,
+  ): Promise<RefactorOutcome> {
     const settings = readConfig();
-    const instruction = opts.instruction ?? (await pickInstruction(settings.refactorPresets, this.recents.list()));
+    const instruction =
+      opts.instruction ?? (await pickInstruction(settings.refactorPresets, this.recents.list()));
     if (instruction === undefined) return { outcome: 'cancelled' };
     // Global state writes can take seconds in a remote host: the request must not wait for one.
-    this.recents.remember(instruction).catch((e: unknown) => this.log.warn(`could not store the instruction: ${String(e)}`));
+    this.recents
+      .remember(instruction)
+      .catch((e: unknown) => this.log.warn(`could not store the instruction: ${String(e)}`));
 
     const caps = this.backend.catalog.resolve(settings.model);
     const ready = await this.backend.clientFor(settings);
@@ -147,18 +158,20 @@ class RefactorCommand extends Disposable {
     if (!fast) void vscode.window.setStatusBarMessage(notices[0] ?? '', 5000);
 
     const name = editor.document.uri.path.split('/').pop() ?? 'selection';
-    const result = await streamRefactor(ready.client, built, {
-      title: `Thinkfast: refactoring ${name} at ${fast ? 'fast' : 'standard'} speed`,
-      fastPolicy: settings.fastModeOn429,
-      caps,
-      ...(opts.cancel ? { cancel: opts.cancel } : {}),
-      onRateLimits: (limits) => this.backend.reportRateLimits(limits),
-      onProgress: (chars, ms) => this.backend.reportProgress(chars, ms),
-      onNotice: (text) => {
-        notices.push(text);
-        void vscode.window.showInformationMessage(`Thinkfast: ${text}`);
-      },
-    });
+    const result = await this.backend.streaming(
+      streamRefactor(ready.client, built, {
+        title: `Thinkfast: refactoring ${name} at ${fast ? 'fast' : 'standard'} speed`,
+        fastPolicy: settings.fastModeOn429,
+        caps,
+        ...(opts.cancel ? { cancel: opts.cancel } : {}),
+        onRateLimits: (limits) => this.backend.reportRateLimits(limits),
+        onProgress: (chars, ms) => this.backend.reportProgress(chars, ms),
+        onNotice: (text) => {
+          notices.push(text);
+          void vscode.window.showInformationMessage(`Thinkfast: ${text}`);
+        },
+      }),
+    );
     const m = result.metrics;
     this.log.info(
       `refactor: ${result.outcome}, ${m.speed ?? m.requestedSpeed}${m.fellBack ? ' (fell back)' : ''}, ` +
@@ -197,7 +210,9 @@ class RefactorCommand extends Disposable {
       startsAtLineStart: watch.startsAtLineStart,
     });
     if (sameCode(proposal, watch.original)) {
-      void vscode.window.showInformationMessage('Thinkfast: the proposal is identical to the selection; nothing to change.');
+      void vscode.window.showInformationMessage(
+        'Thinkfast: the proposal is identical to the selection; nothing to change.',
+      );
       return { outcome: 'identical', notices };
     }
     const m = result.metrics;
@@ -209,7 +224,11 @@ class RefactorCommand extends Disposable {
     ]
       .filter((s) => s !== undefined)
       .join(' · ');
-    const id = await this.pending.offer(watch, proposal, `Refactor: ${document.uri.path.split('/').pop() ?? ''} ↔ proposal`);
+    const id = await this.pending.offer(
+      watch,
+      proposal,
+      `Refactor: ${document.uri.path.split('/').pop() ?? ''} ↔ proposal`,
+    );
     const text = [`Thinkfast: refactor ready (${summary}).`, ...notices].join(' ');
     void vscode.window.showInformationMessage(text, 'Accept', 'Reject').then(async (choice) => {
       // The notification outlives a decision taken in the diff's title bar: then its buttons do nothing.

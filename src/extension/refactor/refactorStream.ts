@@ -29,7 +29,11 @@ const reportEveryMs = 250;
  * Streams the refactor request under a cancellable progress notification that shows what the
  * model is doing and the live tokens/s. Cancel aborts the request. Never rejects for API errors.
  */
-export function streamRefactor(client: RefactorClient, built: BuiltRequest, o: RefactorStreamOptions): Promise<StreamResult> {
+export function streamRefactor(
+  client: RefactorClient,
+  built: BuiltRequest,
+  o: RefactorStreamOptions,
+): Promise<StreamResult> {
   return Promise.resolve(
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: o.title, cancellable: true },
@@ -49,7 +53,9 @@ export function streamRefactor(client: RefactorClient, built: BuiltRequest, o: R
           if (!force && now - lastReport < reportEveryMs) return;
           lastReport = now;
           const tps = rate.current();
-          progress.report({ message: tps === undefined ? `${phase}…` : `${phase}… ~${Math.round(tps)} tok/s` });
+          progress.report({
+            message: tps === undefined ? `${phase}…` : `${phase}… ~${Math.round(tps)} tok/s`,
+          });
         };
         report(true);
         try {

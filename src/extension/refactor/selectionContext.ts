@@ -9,10 +9,15 @@ export function selectionContext(
 ): RefactorPromptInput {
   const firstLine = Math.max(0, selection.start.line - contextLines);
   const lastLine = Math.min(document.lineCount - 1, selection.end.line + contextLines);
-  const before = document.getText(new vscode.Range(firstLine, 0, selection.start.line, selection.start.character));
+  const before = document.getText(
+    new vscode.Range(firstLine, 0, selection.start.line, selection.start.character),
+  );
   const after = document.getText(new vscode.Range(selection.end, document.lineAt(lastLine).range.end));
   // A selection that ends at column 0 of the next line covers whole lines: report the last full one.
-  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
+  const endLine =
+    selection.end.character === 0 && selection.end.line > selection.start.line
+      ? selection.end.line
+      : selection.end.line + 1;
   return {
     instruction,
     languageId: document.languageId,

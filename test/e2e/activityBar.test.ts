@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { e2e, screenshot } from './fixture';
-import { activityBarItem, runCommand, uiTimeoutMs, webviewContent } from './workbench';
+import { activityBarItem, runCommand, thinkfastSideBarOpen, uiTimeoutMs, webviewContent } from './workbench';
 
 describe('Thinkfast in the workbench', () => {
   it('opens the chat view from its activity-bar item', async () => {
     const { page } = e2e();
+    // This file runs first (files run in name order), on a fresh workbench with the side bar closed.
+    assert.equal(await thinkfastSideBarOpen(page), false);
     await activityBarItem(page, 'Thinkfast').click({ timeout: uiTimeoutMs });
     // The panel's root element exists once our HTML loaded inside the webview's inner frame.
     await webviewContent(page)

@@ -24,6 +24,8 @@ export class MarkdownStream {
   /** Offset in `source` where the open tail starts; everything before is committed DOM. */
   private committed = 0;
   private openNodes: ChildNode[] = [];
+  /** The tail text `openNodes` are a full render of; undefined once a fence appended to them. */
+  private openSource: string | undefined;
   private openFence: OpenFence | undefined;
   private chunk: HTMLElement | undefined;
   private chunkBlocks = 0;
@@ -82,9 +84,19 @@ export class MarkdownStream {
     const cut = findCommitPoint(tokens, tail);
     let openTokens = tokens;
     if (cut) {
-      this.clearOpen();
-      // Newly finished blocks: rendered once, then left alone for good.
-      this.commit(this.renderer.renderFragment(tokens.slice(0, cut.tokenIndex)));
+      const finished = tail.slice(0, cut.offset);
+      if (this.openSource !== undefined && this.openNodes.length > 0 && sameRender(this.openSource, finished)) {
+        // The open render already shows exactly these blocks: they become final as they are.
+        const nodes = this.openNodes;
+        this.openNodes = [];
+        this.commit(nodes);
+      } else {
+        // Newly finished blocks: rendered once, then left alone for good.
+        this.clearOpen();
+        this.commit(Array.from(this.renderer.renderFragment(tokens.slice(0, cut.tokenIndex)).childNodes));
+      }
+      this.openFence = undefined;
+      this.openSource = undefined;
       this.committed += cut.offset;
       openTokens = tokens.slice(cut.tokenIndex);
     }
@@ -94,11 +106,13 @@ export class MarkdownStream {
       // Same fence as last time: append only the new code, as plain text (never parsed as HTML).
       this.openFence.code.append(fence.content.slice(this.openFence.shown));
       this.openFence.shown = fence.content.length;
+      this.openSource = undefined;
       return true;
     }
     this.clearOpen();
     const fragment = this.renderer.renderFragment(openTokens);
     this.openNodes = Array.from(fragment.childNodes);
+    this.openSource = cut ? tail.slice(cut.offset) : tail;
     const code = fence && fragment.querySelector('pre code');
     if (fence && code) this.openFence = { start: fence.start, code, shown: fence.content.length };
     this.container.append(fragment);
@@ -109,10 +123,11 @@ export class MarkdownStream {
     for (const node of this.openNodes) node.remove();
     this.openNodes = [];
     this.openFence = undefined;
+    this.openSource = undefined;
   }
 
-  private commit(fragment: DocumentFragment): void {
-    for (const node of Array.from(fragment.childNodes)) {
+  private commit(nodes: readonly ChildNode[]): void {
+    for (const node of nodes) {
       if (!this.chunk || this.chunkBlocks >= blocksPerChunk) {
         this.chunk = document.createElement('div');
         this.chunk.className = 'md-chunk';
@@ -123,6 +138,14 @@ export class MarkdownStream {
       if (node.nodeType === Node.ELEMENT_NODE) this.chunkBlocks++;
     }
   }
+}
+
+/**
+ * True when `finished` is `rendered` plus only line breaks and blank lines, which add nothing to
+ * markdown-it's output (spaces on the same line could: indented code keeps them).
+ */
+function sameRender(rendered: string, finished: string): boolean {
+  return finished.startsWith(rendered) && /^(\n[ \t]*)*$/.test(finished.slice(rendered.length));
 }
 
 /**

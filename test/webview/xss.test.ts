@@ -69,3 +69,25 @@ describe('webview: XSS corpus', function () {
     }
   });
 });
+
+describe('webview: XSS checks themselves', function () {
+  it('catch a payload planted past the renderer (dangerous DOM, CSP violation, stray request)', async () => {
+    const panel = await Panel.open();
+    try {
+      await panel.post(config(), turnStart('t1'), delta('t1', start(0, 'text'), append(0, 'x'), stop(0)), turnEnd('t1'));
+      // Bypass the renderer on purpose, as a bug in it would.
+      await panel.page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): { insertAdjacentHTML(p: string, h: string): void } } }).document;
+        doc.querySelector('.answer').insertAdjacentHTML('beforeend', '<img src="planted.png" onerror="window.__pwned=1"><a href="javascript:void 0">x</a>');
+      });
+      await panel.frames();
+      assert.deepEqual(await panel.call('dangerous', sel.turn('t1')), ['<img>', 'src="planted.png"', 'onerror on <img>', 'href="javascript:void 0"']);
+      for (let i = 0; i < 50 && !panel.requests.some((url) => url.endsWith('/planted.png')); i++) await panel.frames(1);
+      assert.ok(panel.requests.some((url) => url.endsWith('/planted.png')), 'the stray request was seen');
+      assert.equal((await panel.record()).pwned, undefined, 'the CSP still blocked the inline handler');
+      assert.ok((await panel.record()).violations.some((v) => v.startsWith('script-src')), 'the CSP violation was recorded');
+    } finally {
+      await panel.close();
+    }
+  });
+});

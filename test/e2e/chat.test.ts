@@ -41,11 +41,12 @@ describe('chat (e2e)', () => {
     const chat = await openChat();
     await send(chat, 'Write a long essay about compilers. [sim:long tokens=5000]');
     const turn = chat.locator('.turn').last();
-    await turn.locator('.block.answer').first().waitFor({ timeout: uiTimeoutMs });
+    // Stop once some answer text is on screen, so there is a partial answer to keep.
+    await turn.locator('.block.answer', { hasText: /\w{3}/ }).first().waitFor({ timeout: uiTimeoutMs });
     await screenshot('chat-before-stop');
     await chat.locator('.send-button[aria-label^="Stop"]').click();
     await turn.locator('.turn-end', { hasText: 'Stopped' }).waitFor({ timeout: uiTimeoutMs });
-    assert.ok((await turn.locator('.block.answer').innerText()).length > 0, 'partial answer kept');
+    assert.ok((await turn.locator('.block.answer').first().innerText()).length > 0, 'partial answer kept');
     await screenshot('chat-stopped');
   });
 

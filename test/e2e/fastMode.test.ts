@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { e2e, screenshot } from './fixture';
-import { openChatView, runCommand, uiTimeoutMs } from './workbench';
+import { findRow, openChatView, runCommand, uiTimeoutMs } from './workbench';
 
 describe('fast mode and refactor (e2e)', () => {
   it('the speed item switches to fast and the next answer says ⚡ fast', async () => {
@@ -40,11 +40,7 @@ describe('fast mode and refactor (e2e)', () => {
     await page.keyboard.press('Control+P');
     const quick = page.locator('.quick-input-widget input');
     await quick.waitFor({ timeout: uiTimeoutMs });
-    await quick.fill('sample.ts');
-    await page
-      .locator('.quick-input-widget .monaco-list-row', { hasText: 'sample.ts' })
-      .first()
-      .waitFor({ timeout: uiTimeoutMs });
+    await findRow(page, 'sample.ts', 'sample.ts');
     await quick.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor({ timeout: uiTimeoutMs });
@@ -73,11 +69,7 @@ async function runCommandKeepingPicker(page: ReturnType<typeof e2e>['page'], lab
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: uiTimeoutMs });
-  await input.fill(`>${label}`);
-  await page
-    .locator('.quick-input-widget .monaco-list-row', { hasText: label })
-    .first()
-    .waitFor({ timeout: uiTimeoutMs });
+  await findRow(page, `>${label}`, label);
   await input.press('Enter');
   await page
     .locator('.quick-input-widget .quick-input-title', { hasText: 'Refactor Selection' })

@@ -28,11 +28,30 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: uiTimeoutMs });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: uiTimeoutMs });
+  await findRow(page, `>${label}`, label);
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
+}
+
+/**
+ * Types `filter` into the open quick input until a row showing `label` appears. Right after the
+ * workbench loads, the palette can answer "No matching commands" while extensions register, and
+ * it does not filter again by itself: so the filter is typed afresh every few seconds.
+ */
+export async function findRow(page: Page, filter: string, label: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  const deadline = Date.now() + uiTimeoutMs;
+  for (;;) {
+    await input.fill(filter);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await input.fill('');
+    }
+  }
 }
 
 /** True while the side bar shows the Thinkfast container. */

@@ -38,7 +38,7 @@ export function buildChatHtml(
 <title>Thinkfast</title>
 </head>
 <body>
-<div id="app" role="application" aria-label="Thinkfast chat"></div>
+<div id="app" role="main" aria-label="Thinkfast chat"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;

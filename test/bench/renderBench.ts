@@ -2,7 +2,7 @@
 // prints main-thread time per batch: (a) one text node (the floor), (b) a full markdown-it
 // re-render of the whole message per batch, (c) Thinkfast's incremental renderer.
 // 1,000 tokens/s in ~16 ms batches = 16 tokens (~64 characters) per batch.
-import { launchChromium } from '../webview/browser';
+import { launchChromium } from '../host/chromium';
 import { benchDocument } from './benchDocument';
 import { startServer } from '../webview/server';
 

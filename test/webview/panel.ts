@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostMessage } from '../../src/shared/protocol';
-import { launchChromium } from './browser';
+import { launchChromium } from '../host/chromium';
 import type { PageRecord, Probe } from './probeApi';
 import type { HarnessServer, Theme } from './server';
 import { repoRoot, startServer } from './server';

@@ -184,4 +184,57 @@ describe('chat against the simulator', function () {
       else process.env.ANTHROPIC_API_KEY = previous;
     }
   });
+
+  it('offers Continue after max_tokens and continues in a new turn', async () => {
+    const config = vscode.workspace.getConfiguration('thinkfast');
+    await config.update('maxTokens', 1500, vscode.ConfigurationTarget.Global);
+    try {
+      await api.chat.send('Write a long essay about parsers. [sim:long tokens=4000]');
+      await api.chat.idle();
+      const first = api.chat.current.turns[0];
+      assert.equal(first.stopReason, 'max_tokens');
+      assert.equal(first.footer?.stopReason, 'max_tokens');
+      await vscode.commands.executeCommand('thinkfast.chat.focus');
+      (api.chatView as unknown as { receive(raw: unknown): void }).receive({
+        type: 'action',
+        turnId: first.id,
+        action: 'continue',
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      await api.chat.idle();
+      const turns = api.chat.current.turns;
+      assert.equal(turns.length, 2);
+      assert.equal(turns[1].continuation, true);
+      assert.notEqual(turns[1].outcome, 'failed', turns[1].error?.message);
+    } finally {
+      await config.update('maxTokens', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('regenerates the last answer and resends an edited last prompt in place', async () => {
+    const sim = await sharedSimulator();
+    await api.chat.send('What is a B-tree, in two sentences?');
+    await api.chat.idle();
+    const firstId = api.chat.current.turns[0].id;
+    const receive = (raw: unknown): void =>
+      (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
+
+    receive({ type: 'regenerate' });
+    await new Promise((r) => setTimeout(r, 50));
+    await api.chat.idle();
+    let turns = api.chat.current.turns;
+    assert.equal(turns.length, 1);
+    assert.notEqual(turns[0].id, firstId);
+    assert.equal(turns[0].prompt, 'What is a B-tree, in two sentences?');
+    assert.equal(turns[0].outcome, 'complete');
+
+    receive({ type: 'editLast', text: 'What is a trie, in two sentences?' });
+    await new Promise((r) => setTimeout(r, 50));
+    await api.chat.idle();
+    turns = api.chat.current.turns;
+    assert.equal(turns.length, 1);
+    assert.equal(turns[0].prompt, 'What is a trie, in two sentences?');
+    const body = sim.requests[sim.requests.length - 1].body as { messages: { content: unknown }[] };
+    assert.deepEqual(body.messages, [{ role: 'user', content: 'What is a trie, in two sentences?' }]);
+  });
 });

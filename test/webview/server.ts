@@ -26,7 +26,9 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-export type Theme = 'dark' | 'light';
+/** The body class VS Code sets is `vscode-${theme}`; each has a variables file in themes/. */
+export type Theme = 'dark' | 'light' | 'high-contrast';
+const themes: readonly Theme[] = ['dark', 'light', 'high-contrast'];
 
 export async function startServer(): Promise<HarnessServer> {
   let origin = '';
@@ -51,8 +53,12 @@ export async function startServer(): Promise<HarnessServer> {
   };
 }
 
-async function respond(url: URL, origin: string): Promise<{ status: number; type: string; body: string | Buffer }> {
-  const theme: Theme = url.searchParams.get('theme') === 'light' ? 'light' : 'dark';
+async function respond(
+  url: URL,
+  origin: string,
+): Promise<{ status: number; type: string; body: string | Buffer }> {
+  const asked = url.searchParams.get('theme') as Theme | null;
+  const theme: Theme = asked !== null && themes.includes(asked) ? asked : 'dark';
   if (url.pathname === '/' || url.pathname === '/index.html') {
     return { status: 200, type: 'text/html', body: chatPage(origin, theme) };
   }

@@ -1,20 +1,11 @@
 // The composer: keys, Send/Stop, chips, the settings line, the key prompt, drafts and editing.
 import * as assert from 'node:assert/strict';
 import { config, delta, sel, start, turn, turnEnd, turnStart } from './fixtures';
-import { Panel } from './panel';
+import { Panel, usePanel } from './panel';
 
 describe('webview: composer', function () {
-  let panel: Panel;
-
-  beforeEach(async () => {
-    panel = await Panel.open();
-    await panel.post(config());
-    await panel.clearPosted();
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.pageErrors, []);
-    await panel.close();
-  });
+  let panel!: Panel;
+  usePanel((p) => (panel = p), { clearPosted: true });
 
   it('sends on Enter, adds a line on Shift+Enter, and ignores Enter while an IME composes', async () => {
     const input = panel.page.locator(sel.input);
@@ -22,7 +13,12 @@ describe('webview: composer', function () {
     await panel.page.keyboard.type('line one');
     await panel.page.keyboard.press('Shift+Enter');
     await panel.page.keyboard.type('line two');
-    await input.dispatchEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true });
+    await input.dispatchEvent('keydown', {
+      key: 'Enter',
+      isComposing: true,
+      bubbles: true,
+      cancelable: true,
+    });
     assert.deepEqual(await panel.posted(), []);
     await panel.page.keyboard.press('Enter');
     assert.deepEqual(await panel.posted(), [{ type: 'send', text: 'line one\nline two' }]);
@@ -120,7 +116,12 @@ describe('webview: composer', function () {
   });
 
   it('edits the last prompt: Edit fills the composer and sending posts editLast; setDraft fills it too', async () => {
-    await panel.post({ type: 'conversation', id: 'c', title: 'Chat', turns: [turn('t1', 'first prompt', { outcome: 'complete' })] });
+    await panel.post({
+      type: 'conversation',
+      id: 'c',
+      title: 'Chat',
+      turns: [turn('t1', 'first prompt', { outcome: 'complete' })],
+    });
     await panel.page.getByRole('button', { name: 'Edit prompt' }).click();
     const input = panel.page.locator(sel.input);
     assert.equal(await input.inputValue(), 'first prompt');
@@ -137,7 +138,14 @@ describe('webview: composer', function () {
     await panel.page.locator(sel.input).fill('hi');
     await panel.page.locator(sel.input).focus();
     await panel.page.keyboard.press('Tab');
-    assert.equal(await panel.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className), 'send-button');
+    assert.equal(
+      await panel.page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { className: string } } }).document
+            .activeElement.className,
+      ),
+      'send-button',
+    );
     await panel.page.keyboard.press('Enter');
     assert.deepEqual(await panel.posted(), [{ type: 'send', text: 'hi' }]);
   });

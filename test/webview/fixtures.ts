@@ -1,5 +1,11 @@
 // Host messages as the real host sends them, for the webview tests.
-import type { ComposerConfigView, DeltaOp, FooterView, HostMessage, TurnView } from '../../src/shared/protocol';
+import type {
+  ComposerConfigView,
+  DeltaOp,
+  FooterView,
+  HostMessage,
+  TurnView,
+} from '../../src/shared/protocol';
 
 export function config(change: Partial<ComposerConfigView> = {}): HostMessage {
   return {
@@ -30,14 +36,24 @@ export function delta(turnId: string, ...ops: DeltaOp[]): HostMessage {
   return { type: 'delta', turnId, ops };
 }
 
-export const start = (index: number, kind: 'thinking' | 'text' | 'redacted'): DeltaOp => ({ op: 'start', index, kind });
+export const start = (index: number, kind: 'thinking' | 'text' | 'redacted'): DeltaOp => ({
+  op: 'start',
+  index,
+  kind,
+});
 export const append = (index: number, text: string): DeltaOp => ({ op: 'append', index, text });
-export const stop = (index: number, durationMs?: number, omitted?: boolean): DeltaOp => ({ op: 'stop', index, durationMs, omitted });
+export const stop = (index: number, durationMs?: number, omitted?: boolean): DeltaOp => ({
+  op: 'stop',
+  index,
+  durationMs,
+  omitted,
+});
 
 /** Splits `text` into append ops of `size` characters for one block, one delta message each. */
 export function chunked(turnId: string, index: number, text: string, size: number): HostMessage[] {
   const out: HostMessage[] = [];
-  for (let at = 0; at < text.length; at += size) out.push(delta(turnId, append(index, text.slice(at, at + size))));
+  for (let at = 0; at < text.length; at += size)
+    out.push(delta(turnId, append(index, text.slice(at, at + size))));
   return out;
 }
 
@@ -63,7 +79,10 @@ export function footer(change: Partial<FooterView> = {}): FooterView {
   };
 }
 
-export function turnEnd(turnId: string, change: Partial<Extract<HostMessage, { type: 'turnEnd' }>> = {}): HostMessage {
+export function turnEnd(
+  turnId: string,
+  change: Partial<Extract<HostMessage, { type: 'turnEnd' }>> = {},
+): HostMessage {
   return { type: 'turnEnd', turnId, outcome: 'complete', footer: footer(), ...change };
 }
 

@@ -1,9 +1,10 @@
 // The incremental markdown renderer: finished blocks keep their DOM nodes while streaming goes
 // on, the streamed result equals a one-shot render, and links, images and code behave.
 import * as assert from 'node:assert/strict';
-import { append, chunked, config, delta, sel, start, stop, turnEnd, turnStart } from './fixtures';
+import { append, chunked, delta, sel, start, stop, turnEnd, turnStart } from './fixtures';
 import { randomMarkdown, seededRandom } from './markdownSamples';
-import { Panel } from './panel';
+import type { Panel } from './panel';
+import { usePanel } from './panel';
 
 const longAnswer = [
   '# Plan',
@@ -36,21 +37,16 @@ const longAnswer = [
 const blocks = (id: string) => `${sel.answer(id)} > .md-chunk > *, ${sel.answer(id)} > :not(.md-chunk)`;
 
 describe('webview: incremental markdown', function () {
-  let panel: Panel;
-
-  beforeEach(async () => {
-    panel = await Panel.open();
-    await panel.post(config());
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.pageErrors, []);
-    assert.deepEqual(panel.consoleErrors, []);
-    await panel.close();
-  });
+  let panel!: Panel;
+  usePanel((p) => (panel = p), { strictConsole: true });
 
   it('never replaces the DOM nodes of finished blocks while streaming continues', async () => {
     const half = longAnswer.indexOf('| step');
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, longAnswer.slice(0, half), 7));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text')),
+      ...chunked('t1', 0, longAnswer.slice(0, half), 7),
+    );
     await panel.frames();
     const atMark = await panel.call('mark', blocks('t1'), 'early');
     assert.ok(atMark >= 4, `expected several blocks, got ${atMark}`);
@@ -62,7 +58,11 @@ describe('webview: incremental markdown', function () {
     const kept = marks.filter((m) => m === 'early').length;
     // Only the open tail (the last block, at most two when a boundary is still ambiguous) may be re-rendered.
     assert.ok(kept >= atMark - 2, `kept ${kept} of ${atMark} early blocks`);
-    assert.deepEqual(marks.slice(0, kept), Array<string>(kept).fill('early'), 'finished blocks stay first and in order');
+    assert.deepEqual(
+      marks.slice(0, kept),
+      Array<string>(kept).fill('early'),
+      'finished blocks stay first and in order',
+    );
     assert.ok(marks.slice(kept).every((m) => m === null));
     // The very same heading object is still in the document.
     assert.equal(await panel.page.evaluate((b) => (b as { isConnected: boolean }).isConnected, handle), true);
@@ -77,18 +77,34 @@ describe('webview: incremental markdown', function () {
     }));
     const { mismatches, commits } = await panel.call('compareStreamed', cases);
     const first = mismatches[0];
-    assert.equal(mismatches.length, 0, first && `document ${first.index}:\n${cases[first.index].text}\nstreamed ${first.streamed}\nexpected ${first.expected}`);
+    assert.equal(
+      mismatches.length,
+      0,
+      first &&
+        `document ${first.index}:\n${cases[first.index].text}\nstreamed ${first.streamed}\nexpected ${first.expected}`,
+    );
     assert.ok(commits > 300, `finished blocks were committed during streaming (${commits} times)`);
   });
 
   it('appends to a streaming code block without re-rendering it, and highlights it when it closes', async () => {
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, 'Intro.\n\n```ts\nconst a = 1;\n', 4));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text')),
+      ...chunked('t1', 0, 'Intro.\n\n```ts\nconst a = 1;\n', 4),
+    );
     await panel.frames();
     await panel.call('mark', `${sel.answer('t1')} pre code`, 'fence');
     await panel.post(...chunked('t1', 0, 'let b = "two";\nfunction f() {}\n', 3));
     await panel.frames();
-    assert.deepEqual(await panel.call('marks', `${sel.answer('t1')} pre code`), ['fence'], 'same code element while streaming');
-    assert.equal(await panel.page.locator(`${sel.answer('t1')} pre code`).innerText(), 'const a = 1;\nlet b = "two";\nfunction f() {}\n');
+    assert.deepEqual(
+      await panel.call('marks', `${sel.answer('t1')} pre code`),
+      ['fence'],
+      'same code element while streaming',
+    );
+    assert.equal(
+      await panel.page.locator(`${sel.answer('t1')} pre code`).innerText(),
+      'const a = 1;\nlet b = "two";\nfunction f() {}\n',
+    );
     await panel.post(delta('t1', append(0, '```\n\nDone.\n')), delta('t1', stop(0)), turnEnd('t1'));
     await panel.frames();
     const final = 'Intro.\n\n```ts\nconst a = 1;\nlet b = "two";\nfunction f() {}\n```\n\nDone.\n';

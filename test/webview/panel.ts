@@ -1,10 +1,12 @@
 // Drives one page in Chromium: the instrumentation (page/instrument.ts) is injected before the
 // page's own scripts; host messages go in through window.postMessage; every request, dialog,
 // console error and page error is recorded so tests can assert that none was unexpected.
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostMessage } from '../../src/shared/protocol';
 import { launchChromium } from '../host/chromium';
+import { config } from './fixtures';
 import type { PageRecord, Probe } from './probeApi';
 import type { HarnessServer, Theme } from './server';
 import { repoRoot, startServer } from './server';
@@ -60,7 +62,8 @@ export class Panel {
   static async open(options: PanelOptions = {}): Promise<Panel> {
     const { context, server } = await sharedHarness();
     const page = await context.newPage();
-    if (options.width || options.height) await page.setViewportSize({ width: options.width ?? 420, height: options.height ?? 720 });
+    if (options.width || options.height)
+      await page.setViewportSize({ width: options.width ?? 420, height: options.height ?? 720 });
     const panel = new Panel(page, server.origin);
     page.on('request', (r) => panel.requests.push(r.url()));
     page.on('dialog', (d) => {
@@ -74,16 +77,22 @@ export class Panel {
     await page.addInitScript((s: unknown) => {
       (globalThis as unknown as { __initialState: unknown }).__initialState = s;
     }, options.state ?? null);
-    await page.addInitScript({ path: path.join(repoRoot, 'out', 'test', 'webview', 'page', 'instrument.js') });
+    await page.addInitScript({
+      path: path.join(repoRoot, 'out', 'test', 'webview', 'page', 'instrument.js'),
+    });
     await page.goto(`${server.origin}/?theme=${options.theme ?? 'dark'}`);
     return panel;
   }
 
   /** Calls the in-page probe (see probeApi.ts). */
-  call<K extends ProbeMethod>(name: K, ...args: Parameters<Probe[K]>): Promise<Awaited<ReturnType<Probe[K]>>> {
+  call<K extends ProbeMethod>(
+    name: K,
+    ...args: Parameters<Probe[K]>
+  ): Promise<Awaited<ReturnType<Probe[K]>>> {
     return this.page.evaluate(
       ({ name, args }) => {
-        const probe = (globalThis as unknown as { __probe: Record<string, (...a: unknown[]) => unknown> }).__probe;
+        const probe = (globalThis as unknown as { __probe: Record<string, (...a: unknown[]) => unknown> })
+          .__probe;
         return probe[name](...args);
       },
       { name, args: args },
@@ -120,4 +129,33 @@ export class Panel {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+/**
+ * Registers the hooks most webview suites share: a fresh panel with the default config before
+ * each test, and after it a check that the page threw nothing (and, with `strictConsole`, logged
+ * no error) before closing. `use` receives each new panel.
+ */
+export function usePanel(
+  use: (panel: Panel) => void,
+  options: { clearPosted?: boolean; strictConsole?: boolean } = {},
+): void {
+  let current: Panel | undefined;
+  beforeEach(async () => {
+    current = await Panel.open();
+    await current.post(config());
+    if (options.clearPosted) await current.clearPosted();
+    use(current);
+  });
+  afterEach(async () => {
+    const panel = current;
+    if (!panel) return;
+    current = undefined;
+    try {
+      assert.deepEqual(panel.pageErrors, []);
+      if (options.strictConsole) assert.deepEqual(panel.consoleErrors, []);
+    } finally {
+      await panel.close();
+    }
+  });
 }

@@ -2,27 +2,26 @@
 // the thinkingDisplay setting.
 import * as assert from 'node:assert/strict';
 import { append, chunked, config, delta, start, stop, sel, turnEnd, turnStart } from './fixtures';
-import { Panel } from './panel';
+import type { Panel } from './panel';
+import { usePanel } from './panel';
 
 describe('webview: streaming a turn', function () {
-  let panel: Panel;
-
-  beforeEach(async () => {
-    panel = await Panel.open();
-    await panel.post(config());
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.pageErrors, []);
-    await panel.close();
-  });
+  let panel!: Panel;
+  usePanel((p) => (panel = p));
 
   it('posts ready once on load', async () => {
     const posted = await panel.posted();
-    assert.deepEqual(posted.filter((m) => m.type === 'ready'), [{ type: 'ready' }]);
+    assert.deepEqual(
+      posted.filter((m) => m.type === 'ready'),
+      [{ type: 'ready' }],
+    );
   });
 
   it('shows thinking live with a timer, then the answer, then folds the thinking', async () => {
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'thinking'), append(0, 'Let me consider **scope**.')));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'thinking'), append(0, 'Let me consider **scope**.')),
+    );
     await panel.frames();
     const thinking = panel.page.locator(sel.thinking('t1'));
     assert.equal(await thinking.getAttribute('data-state'), 'streaming');
@@ -38,11 +37,18 @@ describe('webview: streaming a turn', function () {
     assert.equal(await thinking.locator('.thinking-label').innerText(), 'Thought for 3 s');
     assert.equal(await thinking.locator('.thinking-toggle').getAttribute('aria-expanded'), 'false');
     assert.equal(await thinking.locator('.thinking-body').isHidden(), true);
-    assert.equal(await panel.call('innerHtml', sel.answer('t1')), '<p>A closure <strong>captures</strong> variables.</p>\n');
+    assert.equal(
+      await panel.call('innerHtml', sel.answer('t1')),
+      '<p>A closure <strong>captures</strong> variables.</p>\n',
+    );
   });
 
   it('collapses thinking when the answer starts even without a stop op, and reopens it on click', async () => {
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'thinking'), append(0, 'hmm')), delta('t1', start(1, 'text'), append(1, 'Hi')));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'thinking'), append(0, 'hmm')),
+      delta('t1', start(1, 'text'), append(1, 'Hi')),
+    );
     await panel.frames();
     const toggle = panel.page.locator(`${sel.thinking('t1')} .thinking-toggle`);
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -55,7 +61,10 @@ describe('webview: streaming a turn', function () {
 
   it('keeps finished thinking open with thinkingDisplay expanded, hides it with hidden', async () => {
     await panel.post(config({ thinkingDisplay: 'expanded' }));
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'thinking'), append(0, 'step one'), stop(0, 1000)));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'thinking'), append(0, 'step one'), stop(0, 1000)),
+    );
     await panel.frames();
     const thinking = panel.page.locator(sel.thinking('t1'));
     assert.equal(await thinking.locator('.thinking-toggle').getAttribute('aria-expanded'), 'true');
@@ -80,7 +89,10 @@ describe('webview: streaming a turn', function () {
   });
 
   it('explains redacted thinking without showing any data', async () => {
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'redacted'), stop(0), start(1, 'text'), append(1, 'Answer')));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'redacted'), stop(0), start(1, 'text'), append(1, 'Answer')),
+    );
     await panel.frames();
     const redacted = panel.page.locator(`${sel.turn('t1')} .redacted`);
     assert.match(await redacted.innerText(), /encrypted by safety systems/);
@@ -100,7 +112,11 @@ describe('webview: streaming a turn', function () {
   });
 
   it('shows no thinking block when the model skipped thinking', async () => {
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text'), append(0, 'Quick answer.'), stop(0)), turnEnd('t1'));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text'), append(0, 'Quick answer.'), stop(0)),
+      turnEnd('t1'),
+    );
     await panel.frames();
     assert.equal(await panel.page.locator(sel.thinking('t1')).count(), 0);
     assert.equal(await panel.page.locator(`${sel.turn('t1')} .redacted`).count(), 0);
@@ -108,8 +124,15 @@ describe('webview: streaming a turn', function () {
   });
 
   it('renders a long answer streamed in small chunks exactly as a one-shot render', async () => {
-    const text = '# Title\n\nSome *prose* with `code`.\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> quote\n';
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, text, 3), delta('t1', stop(0)), turnEnd('t1'));
+    const text =
+      '# Title\n\nSome *prose* with `code`.\n\n- one\n- two\n\n```ts\nconst x = 1;\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n> quote\n';
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text')),
+      ...chunked('t1', 0, text, 3),
+      delta('t1', stop(0)),
+      turnEnd('t1'),
+    );
     await panel.frames();
     assert.equal(await panel.call('innerHtml', sel.answer('t1')), await panel.call('renderOnce', text));
   });

@@ -1,27 +1,52 @@
 // What surrounds an answer: footer, stop reasons, errors and their actions, countdowns, outcome
 // markers, per-turn actions, history, notices, announcements, and scrolling.
 import * as assert from 'node:assert/strict';
-import { append, chunked, config, delta, footer, sel, start, stop, turn, turnEnd, turnStart } from './fixtures';
-import { Panel } from './panel';
+import {
+  append,
+  chunked,
+  config,
+  delta,
+  footer,
+  sel,
+  start,
+  stop,
+  turn,
+  turnEnd,
+  turnStart,
+} from './fixtures';
+import { Panel, usePanel } from './panel';
 
 describe('webview: turns', function () {
-  let panel: Panel;
-
-  beforeEach(async () => {
-    panel = await Panel.open();
-    await panel.post(config());
-    await panel.clearPosted();
-  });
-  afterEach(async () => {
-    assert.deepEqual(panel.pageErrors, []);
-    await panel.close();
-  });
+  let panel!: Panel;
+  usePanel((p) => (panel = p), { clearPosted: true });
 
   it('shows the footer: model, effort, speed, fallback, timing, tokens, cost with breakdown, simulator', async () => {
-    const f = footer({ speed: 'standard', fellBack: true, cacheReadTokens: 900, cacheWriteTokens: 100, simulator: true });
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text'), append(0, 'ok'), stop(0)), turnEnd('t1', { footer: f }));
+    const f = footer({
+      speed: 'standard',
+      fellBack: true,
+      cacheReadTokens: 900,
+      cacheWriteTokens: 100,
+      simulator: true,
+    });
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text'), append(0, 'ok'), stop(0)),
+      turnEnd('t1', { footer: f }),
+    );
     const text = await panel.page.locator(`${sel.turn('t1')} .footer`).innerText();
-    for (const part of ['claude-opus-4-6', 'effort high', 'standard', 'fell back to standard', 'TTFT 412 ms', '87 tok/s', 'in 1,204', 'out 530', 'cache 900 read / 100 written', '$0.019', 'simulator']) {
+    for (const part of [
+      'claude-opus-4-6',
+      'effort high',
+      'standard',
+      'fell back to standard',
+      'TTFT 412 ms',
+      '87 tok/s',
+      'in 1,204',
+      'out 530',
+      'cache 900 read / 100 written',
+      '$0.019',
+      'simulator',
+    ]) {
       assert.ok(text.includes(part), `footer shows "${part}" in: ${text}`);
     }
     const cost = panel.page.locator(`${sel.turn('t1')} .footer-cost`);
@@ -49,14 +74,19 @@ describe('webview: turns', function () {
       turnEnd('t1', {
         outcome: 'failed',
         footer: undefined,
-        error: { title: 'Overloaded', message: 'The API is overloaded (529).', actions: ['retry', 'showLog', 'openSettings', 'setApiKey', 'continue'] },
+        error: {
+          title: 'Overloaded',
+          message: 'The API is overloaded (529).',
+          actions: ['retry', 'showLog', 'openSettings', 'setApiKey', 'continue'],
+        },
       }),
     );
     const error = panel.page.locator(`${sel.turn('t1')} .turn-error`);
     assert.equal(await error.getAttribute('role'), 'alert');
     assert.match(await error.innerText(), /Overloaded/);
     assert.match(await error.innerText(), /overloaded \(529\)/);
-    for (const name of ['Retry', 'Show log', 'Open settings', 'Set API key', 'Continue']) await error.getByRole('button', { name }).click();
+    for (const name of ['Retry', 'Show log', 'Open settings', 'Set API key', 'Continue'])
+      await error.getByRole('button', { name }).click();
     assert.deepEqual(
       (await panel.posted()).map((m) => (m.type === 'action' ? m.action : m.type)),
       ['retry', 'showLog', 'openSettings', 'setApiKey', 'continue'],
@@ -67,19 +97,50 @@ describe('webview: turns', function () {
   it('counts down to retryAt in errors and in turn status', async () => {
     await panel.post(turnStart('t1'));
     const now = await panel.page.evaluate(() => Date.now());
-    await panel.post({ type: 'turnStatus', turnId: 't1', status: 'waiting', message: 'Rate limited.', retryAt: now + 5000 });
+    await panel.post({
+      type: 'turnStatus',
+      turnId: 't1',
+      status: 'waiting',
+      message: 'Rate limited.',
+      retryAt: now + 5000,
+    });
     const status = panel.page.locator(`${sel.turn('t1')} .turn-status`);
     assert.match(await status.innerText(), /Rate limited\. Retrying in [45] s/);
-    await panel.page.waitForFunction(() => /Retrying in [1-3] s/.test((globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText));
+    await panel.page.waitForFunction(() =>
+      /Retrying in [1-3] s/.test(
+        (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText,
+      ),
+    );
     await panel.post(delta('t1', start(0, 'text'), append(0, 'resumed')));
     assert.equal(await status.isHidden(), true, 'status clears when content arrives');
-    await panel.post(turnEnd('t1', { outcome: 'failed', error: { title: 'Rate limited', message: 'Too many requests.', actions: ['retry'], retryAt: now + 30_000 } }));
-    assert.match(await panel.page.locator(`${sel.turn('t1')} .turn-error .countdown`).innerText(), /Retrying in (2\d|30) s/);
+    await panel.post(
+      turnEnd('t1', {
+        outcome: 'failed',
+        error: {
+          title: 'Rate limited',
+          message: 'Too many requests.',
+          actions: ['retry'],
+          retryAt: now + 30_000,
+        },
+      }),
+    );
+    assert.match(
+      await panel.page.locator(`${sel.turn('t1')} .turn-error .countdown`).innerText(),
+      /Retrying in (2\d|30) s/,
+    );
   });
 
   it('marks stopped and interrupted turns', async () => {
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text'), append(0, 'half')), turnEnd('t1', { outcome: 'stopped' }));
-    await panel.post(turnStart('t2'), delta('t2', start(0, 'text'), append(0, 'cut')), turnEnd('t2', { outcome: 'interrupted', footer: undefined }));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text'), append(0, 'half')),
+      turnEnd('t1', { outcome: 'stopped' }),
+    );
+    await panel.post(
+      turnStart('t2'),
+      delta('t2', start(0, 'text'), append(0, 'cut')),
+      turnEnd('t2', { outcome: 'interrupted', footer: undefined }),
+    );
     assert.match(await panel.page.locator(`${sel.turn('t1')} .outcome-note`).innerText(), /Stopped/);
     assert.match(await panel.page.locator(`${sel.turn('t2')} .outcome-note`).innerText(), /Interrupted/);
     assert.equal(await panel.page.locator(sel.turn('t1')).getAttribute('data-outcome'), 'stopped');
@@ -88,7 +149,11 @@ describe('webview: turns', function () {
 
   it('offers Regenerate on the last finished turn only, and New chat', async () => {
     await panel.post(turnStart('t1'), turnEnd('t1'), turnStart('t2', 'second'));
-    assert.equal(await panel.page.getByRole('button', { name: 'Regenerate' }).count(), 0, 'not while streaming');
+    assert.equal(
+      await panel.page.getByRole('button', { name: 'Regenerate' }).count(),
+      0,
+      'not while streaming',
+    );
     await panel.post(turnEnd('t2'));
     assert.equal(await panel.page.locator(`${sel.turn('t1')} .turn-actions button`).count(), 0);
     await panel.page.locator(sel.turn('t2')).getByRole('button', { name: 'Regenerate' }).click();
@@ -107,7 +172,13 @@ describe('webview: turns', function () {
     await panel.post({
       type: 'history',
       items: [
-        { id: 'a', title: 'Older chat', updatedAt: Date.UTC(2026, 0, 1), model: 'claude-sonnet-4-6', turns: 1 },
+        {
+          id: 'a',
+          title: 'Older chat',
+          updatedAt: Date.UTC(2026, 0, 1),
+          model: 'claude-sonnet-4-6',
+          turns: 1,
+        },
         { id: 'b', title: 'Newer chat', updatedAt: Date.UTC(2026, 5, 1), model: 'claude-opus-4-6', turns: 3 },
       ],
     });
@@ -117,14 +188,26 @@ describe('webview: turns', function () {
     await panel.clearPosted();
     await panel.page.getByRole('button', { name: 'Delete “Older chat”' }).click();
     await panel.page.getByRole('button', { name: /^Newer chat/ }).click();
-    assert.deepEqual(await panel.posted(), [{ type: 'deleteConversation', id: 'a' }, { type: 'openConversation', id: 'b' }]);
-    await panel.post({ type: 'conversation', id: 'b', title: 'Newer chat', turns: [turn('t1', 'hello', { outcome: 'complete', blocks: [{ kind: 'text', text: 'hi' }] })] });
+    assert.deepEqual(await panel.posted(), [
+      { type: 'deleteConversation', id: 'a' },
+      { type: 'openConversation', id: 'b' },
+    ]);
+    await panel.post({
+      type: 'conversation',
+      id: 'b',
+      title: 'Newer chat',
+      turns: [turn('t1', 'hello', { outcome: 'complete', blocks: [{ kind: 'text', text: 'hi' }] })],
+    });
     assert.equal(await panel.page.locator('.history').isHidden(), true);
     assert.equal(await panel.page.locator(sel.answer('t1')).innerText(), 'hi');
   });
 
   it('shows notices at the top until dismissed', async () => {
-    await panel.post({ type: 'notice', level: 'warning', message: 'History file was corrupt and was moved aside.' });
+    await panel.post({
+      type: 'notice',
+      level: 'warning',
+      message: 'History file was corrupt and was moved aside.',
+    });
     const notice = panel.page.locator('.notice');
     assert.match(await notice.innerText(), /moved aside/);
     await notice.getByRole('button', { name: 'Dismiss notice' }).click();
@@ -134,28 +217,46 @@ describe('webview: turns', function () {
   it('announces the answer through a throttled polite live region', async () => {
     const live = panel.page.locator('[aria-live="polite"]');
     await panel.page.evaluate(() => {
-      const g = globalThis as unknown as { __liveChanges: number; MutationObserver: new (cb: () => void) => { observe(n: unknown, o: unknown): void }; document: { querySelector(s: string): unknown } };
+      const g = globalThis as unknown as {
+        __liveChanges: number;
+        MutationObserver: new (cb: () => void) => { observe(n: unknown, o: unknown): void };
+        document: { querySelector(s: string): unknown };
+      };
       g.__liveChanges = 0;
-      new g.MutationObserver(() => g.__liveChanges++).observe(g.document.querySelector('[aria-live="polite"]'), { childList: true, characterData: true, subtree: true });
+      new g.MutationObserver(() => g.__liveChanges++).observe(
+        g.document.querySelector('[aria-live="polite"]'),
+        { childList: true, characterData: true, subtree: true },
+      );
     });
     const text = 'Word '.repeat(200);
     await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, text, 10));
     await panel.post(delta('t1', stop(0)), turnEnd('t1'));
-    const changes = await panel.page.evaluate(() => (globalThis as unknown as { __liveChanges: number }).__liveChanges);
+    const changes = await panel.page.evaluate(
+      () => (globalThis as unknown as { __liveChanges: number }).__liveChanges,
+    );
     assert.ok(changes <= 3, `100 deltas caused ${changes} announcements`);
     assert.match(await live.innerText(), /Word Word[\s\S]*Response complete\./);
   });
 
   it('follows the stream at the bottom, stops when the user scrolls up, and offers Jump to latest', async () => {
     const para = 'A line of text that takes some room.\n\n';
-    await panel.post(turnStart('t1'), delta('t1', start(0, 'text')), ...chunked('t1', 0, para.repeat(120), 400));
+    await panel.post(
+      turnStart('t1'),
+      delta('t1', start(0, 'text')),
+      ...chunked('t1', 0, para.repeat(120), 400),
+    );
     await panel.frames();
     const at = await panel.call('scroll', sel.messages);
     assert.ok(at.height > at.client * 2);
     assert.ok(at.height - at.top - at.client <= 24, 'followed the stream');
     await panel.page.mouse.move(200, 200);
     await panel.page.mouse.wheel(0, -600);
-    await panel.page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): { hidden: boolean } } }).document.querySelector('.jump-to-latest').hidden);
+    await panel.page.waitForFunction(
+      () =>
+        !(
+          globalThis as unknown as { document: { querySelector(s: string): { hidden: boolean } } }
+        ).document.querySelector('.jump-to-latest').hidden,
+    );
     const before = await panel.call('scroll', sel.messages);
     await panel.post(...chunked('t1', 0, para.repeat(10), 200));
     await panel.frames();
@@ -173,7 +274,10 @@ describe('webview: turns', function () {
 
   it('restores the saved scroll position when the conversation is shown again', async () => {
     const turns = Array.from({ length: 12 }, (_, i) =>
-      turn(`t${i}`, `prompt ${i}`, { outcome: 'complete', blocks: [{ kind: 'text', text: 'Some answer text.\n\n'.repeat(5) }] }),
+      turn(`t${i}`, `prompt ${i}`, {
+        outcome: 'complete',
+        blocks: [{ kind: 'text', text: 'Some answer text.\n\n'.repeat(5) }],
+      }),
     );
     const reopened = await Panel.open({ state: { draft: '', scrollTop: 300, atBottom: false } });
     try {

@@ -38,7 +38,9 @@ describe('webview: XSS corpus', function () {
     assert.deepEqual(record.violations, [], 'something tried to load and was stopped only by the CSP');
     assert.deepEqual(panel.foreignRequests(), []);
     assert.deepEqual(
-      panel.requests.filter((url) => !/\/(dist|media|test\/webview\/themes)\/|\/\?theme=|\/favicon\.ico$/.test(url)),
+      panel.requests.filter(
+        (url) => !/\/(dist|media|test\/webview\/themes)\/|\/\?theme=|\/favicon\.ico$/.test(url),
+      ),
       [],
       'only the harness files were requested',
     );
@@ -74,18 +76,44 @@ describe('webview: XSS checks themselves', function () {
   it('catch a payload planted past the renderer (dangerous DOM, CSP violation, stray request)', async () => {
     const panel = await Panel.open();
     try {
-      await panel.post(config(), turnStart('t1'), delta('t1', start(0, 'text'), append(0, 'x'), stop(0)), turnEnd('t1'));
+      await panel.post(
+        config(),
+        turnStart('t1'),
+        delta('t1', start(0, 'text'), append(0, 'x'), stop(0)),
+        turnEnd('t1'),
+      );
       // Bypass the renderer on purpose, as a bug in it would.
       await panel.page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { querySelector(s: string): { insertAdjacentHTML(p: string, h: string): void } } }).document;
-        doc.querySelector('.answer').insertAdjacentHTML('beforeend', '<img src="planted.png" onerror="window.__pwned=1"><a href="javascript:void 0">x</a>');
+        const doc = (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { insertAdjacentHTML(p: string, h: string): void } };
+          }
+        ).document;
+        doc
+          .querySelector('.answer')
+          .insertAdjacentHTML(
+            'beforeend',
+            '<img src="planted.png" onerror="window.__pwned=1"><a href="javascript:void 0">x</a>',
+          );
       });
       await panel.frames();
-      assert.deepEqual(await panel.call('dangerous', sel.turn('t1')), ['<img>', 'src="planted.png"', 'onerror on <img>', 'href="javascript:void 0"']);
-      for (let i = 0; i < 50 && !panel.requests.some((url) => url.endsWith('/planted.png')); i++) await panel.frames(1);
-      assert.ok(panel.requests.some((url) => url.endsWith('/planted.png')), 'the stray request was seen');
+      assert.deepEqual(await panel.call('dangerous', sel.turn('t1')), [
+        '<img>',
+        'src="planted.png"',
+        'onerror on <img>',
+        'href="javascript:void 0"',
+      ]);
+      for (let i = 0; i < 50 && !panel.requests.some((url) => url.endsWith('/planted.png')); i++)
+        await panel.frames(1);
+      assert.ok(
+        panel.requests.some((url) => url.endsWith('/planted.png')),
+        'the stray request was seen',
+      );
       assert.equal((await panel.record()).pwned, undefined, 'the CSP still blocked the inline handler');
-      assert.ok((await panel.record()).violations.some((v) => v.startsWith('script-src')), 'the CSP violation was recorded');
+      assert.ok(
+        (await panel.record()).violations.some((v) => v.startsWith('script-src')),
+        'the CSP violation was recorded',
+      );
     } finally {
       await panel.close();
     }

@@ -19,10 +19,22 @@ export const xssCorpus: readonly XssPayload[] = [
   { name: 'img onerror without quotes', text: `<img src=x onerror=${P}>` },
   { name: 'svg onload', text: `<svg onload="${P}"></svg>` },
   { name: 'svg with script inside', text: `<svg><script>${P}</script></svg>` },
-  { name: 'svg animate href', text: `<svg><a><animate attributeName="href" values="javascript:${P}"/><text y="20">x</text></a></svg>` },
-  { name: 'svg foreignObject', text: `<svg><foreignObject><iframe srcdoc="<script>parent.${P}</script>"></iframe></foreignObject></svg>` },
-  { name: 'MathML maction', text: `<math><maction actiontype="statusline" xlink:href="javascript:${P}">x</maction></math>` },
-  { name: 'MathML mglyph style confusion', text: `<math><mtext><table><mglyph><style><img src=x onerror="${P}">` },
+  {
+    name: 'svg animate href',
+    text: `<svg><a><animate attributeName="href" values="javascript:${P}"/><text y="20">x</text></a></svg>`,
+  },
+  {
+    name: 'svg foreignObject',
+    text: `<svg><foreignObject><iframe srcdoc="<script>parent.${P}</script>"></iframe></foreignObject></svg>`,
+  },
+  {
+    name: 'MathML maction',
+    text: `<math><maction actiontype="statusline" xlink:href="javascript:${P}">x</maction></math>`,
+  },
+  {
+    name: 'MathML mglyph style confusion',
+    text: `<math><mtext><table><mglyph><style><img src=x onerror="${P}">`,
+  },
   { name: 'body onload', text: `<body onload="${P}">` },
   { name: 'details ontoggle', text: `<details open ontoggle="${P}">x</details>` },
   { name: 'div onmouseover', text: `<div onmouseover="${P}">hover</div>` },
@@ -49,7 +61,10 @@ export const xssCorpus: readonly XssPayload[] = [
   { name: 'numeric entity tag', text: `&#60;script&#62;${P}&#60;/script&#62;` },
   { name: 'hex entity javascript: in HTML href', text: `<a href="&#x6A;avascript:${P}">x</a>` },
   { name: 'anchor with javascript href', text: `<a href="javascript:${P}">click</a>` },
-  { name: 'isindex / portal oddities', text: `<portal src="https://pwned.example"></portal><isindex action="javascript:${P}">` },
+  {
+    name: 'isindex / portal oddities',
+    text: `<portal src="https://pwned.example"></portal><isindex action="javascript:${P}">`,
+  },
   // Markdown links and images.
   { name: 'markdown javascript: link', text: `[click](javascript:${P})` },
   { name: 'markdown JavaScript: link, mixed case', text: `[click](JaVaScRiPt:${P})` },
@@ -57,10 +72,19 @@ export const xssCorpus: readonly XssPayload[] = [
   { name: 'markdown javascript: link with tab', text: `[click](java\tscript:${P})` },
   { name: 'markdown javascript: link percent-encoded', text: `[click](javascript%3A${P})` },
   { name: 'markdown vbscript: link', text: '[click](vbscript:msgbox(1))' },
-  { name: 'markdown data: link', text: `[click](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)` },
-  { name: 'markdown data: image', text: `![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3B3bmVkPTEiLz4=)` },
+  {
+    name: 'markdown data: link',
+    text: `[click](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+)`,
+  },
+  {
+    name: 'markdown data: image',
+    text: `![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3B3bmVkPTEiLz4=)`,
+  },
   { name: 'markdown remote image', text: '![tracker](https://pwned.example/pixel.png)' },
-  { name: 'markdown image with onerror in title', text: `![x](https://pwned.example/a.png "\\" onerror=\\"${P}")` },
+  {
+    name: 'markdown image with onerror in title',
+    text: `![x](https://pwned.example/a.png "\\" onerror=\\"${P}")`,
+  },
   { name: 'markdown link title breakout', text: `[x](https://example.com "a\\" onmouseover=\\"${P}")` },
   { name: 'markdown reference link to javascript:', text: `[click][r]\n\n[r]: javascript:${P}` },
   { name: 'markdown autolink javascript:', text: `<javascript:${P}>` },
@@ -73,12 +97,18 @@ export const xssCorpus: readonly XssPayload[] = [
   { name: 'nested brackets and parens', text: `[a](https://example.com/)(javascript:${P})` },
   { name: 'URL with quote breakout', text: `https://example.com/"><img src=x onerror=${P}>` },
   // Code fences and spans.
-  { name: 'HTML inside a code fence', text: `\`\`\`html\n<script>${P}</script>\n<img src=x onerror="${P}">\n\`\`\`` },
+  {
+    name: 'HTML inside a code fence',
+    text: `\`\`\`html\n<script>${P}</script>\n<img src=x onerror="${P}">\n\`\`\``,
+  },
   { name: 'fence info string breakout', text: `\`\`\`"><img src=x onerror=${P}>\ncode\n\`\`\`` },
   { name: 'fence language with script', text: `\`\`\`<script>${P}</script>\nx\n\`\`\`` },
   { name: 'HTML in a code span', text: `\`<img src=x onerror=${P}>\`` },
   { name: 'unclosed fence with HTML', text: `\`\`\`js\n</code></pre><img src=x onerror=${P}>` },
-  { name: 'highlighted JS that looks like markup', text: `\`\`\`js\nconst s = "</span><img src=x onerror=${P}>";\n\`\`\`` },
+  {
+    name: 'highlighted JS that looks like markup',
+    text: `\`\`\`js\nconst s = "</span><img src=x onerror=${P}>";\n\`\`\``,
+  },
   // Tables, lists, quotes carrying HTML.
   { name: 'table cell with HTML', text: `| a |\n|---|\n| <img src=x onerror=${P}> |` },
   { name: 'table alignment style injection', text: '| a |\n|:-:|\n| b |' },

@@ -25,7 +25,8 @@ g.acquireVsCodeApi = () => {
   if (acquired) throw new Error('acquireVsCodeApi may be called only once');
   acquired = true;
   return {
-    postMessage: (message: WebviewMessage) => posted.push(JSON.parse(JSON.stringify(message)) as WebviewMessage),
+    postMessage: (message: WebviewMessage) =>
+      posted.push(JSON.parse(JSON.stringify(message)) as WebviewMessage),
     getState: () => state,
     setState: (next: unknown) => {
       state = JSON.parse(JSON.stringify(next)) as unknown;
@@ -33,10 +34,23 @@ g.acquireVsCodeApi = () => {
   };
 };
 
-document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+document.addEventListener('securitypolicyviolation', (e) =>
+  violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+);
 
-const dangerousTags = 'script, iframe, frame, object, embed, applet, base, form, input, textarea:not(.prompt-input), meta, link, style, svg, math, img, video, audio, source, portal, template';
-const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster'];
+const dangerousTags =
+  'script, iframe, frame, object, embed, applet, base, form, input, textarea:not(.prompt-input), meta, link, style, svg, math, img, video, audio, source, portal, template';
+const urlAttributes = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'srcdoc',
+  'background',
+  'poster',
+];
 
 const probe: Probe = {
   post: (messages: readonly HostMessage[]) =>
@@ -66,7 +80,8 @@ const probe: Probe = {
     found.forEach((element) => marks.set(element, tag));
     return found.length;
   },
-  marks: (selector) => Array.from(document.querySelectorAll(selector), (element) => marks.get(element) ?? null),
+  marks: (selector) =>
+    Array.from(document.querySelectorAll(selector), (element) => marks.get(element) ?? null),
   dangerous: (selector) => {
     const problems: string[] = [];
     for (const root of document.querySelectorAll(selector)) {
@@ -77,7 +92,8 @@ const probe: Probe = {
           const value = attr.value.replace(/[\s\p{Cc}]/gu, '').toLowerCase();
           if (name.startsWith('on')) problems.push(`${name} on <${e.tagName.toLowerCase()}>`);
           if (name === 'style') problems.push(`style on <${e.tagName.toLowerCase()}>`);
-          if (urlAttributes.includes(name) && !/^https?:\/\//.test(value)) problems.push(`${name}="${attr.value}"`);
+          if (urlAttributes.includes(name) && !/^https?:\/\//.test(value))
+            problems.push(`${name}="${attr.value}"`);
         }
       }
     }
@@ -129,6 +145,8 @@ g.__probe = probe;
 /** innerHTML with MarkdownStream's layout-only chunk wrappers taken out. */
 function flatHtml(element: Element): string {
   const copy = element.cloneNode(true) as Element;
-  copy.querySelectorAll(':scope > .md-chunk').forEach((chunk) => chunk.replaceWith(...Array.from(chunk.childNodes)));
+  copy
+    .querySelectorAll(':scope > .md-chunk')
+    .forEach((chunk) => chunk.replaceWith(...Array.from(chunk.childNodes)));
   return copy.innerHTML;
 }

@@ -56,7 +56,11 @@ export function validateWebviewMessage(raw: unknown): Result {
       if (m.languageId !== undefined && !isText(m.languageId, 100)) return bad('languageId');
       return {
         ok: true,
-        message: { type: 'insertCode', code: m.code, ...(m.languageId === undefined ? {} : { languageId: m.languageId }) },
+        message: {
+          type: 'insertCode',
+          code: m.code,
+          ...(m.languageId === undefined ? {} : { languageId: m.languageId }),
+        },
       };
     case 'openLink':
       if (!isText(m.href, 8192)) return bad('href');

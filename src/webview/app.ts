@@ -27,10 +27,7 @@ export class ChatApp {
   private streamingTurnId: string | undefined;
   private firstConversation = true;
 
-  constructor(
-    root: HTMLElement,
-    host: HostPort,
-  ) {
+  constructor(root: HTMLElement, host: HostPort) {
     const state = new ViewStateStore(host);
     this.list = new MessageList(state);
     const live = new LiveRegion();
@@ -51,9 +48,18 @@ export class ChatApp {
       button({ icon: 'history', class: 'icon-button', ariaLabel: 'History', title: 'History' }, () =>
         this.showHistory(!this.history.isOpen),
       ),
-      button({ icon: 'add', class: 'icon-button', ariaLabel: 'New chat', title: 'New chat' }, () => host.post({ type: 'newChat' })),
+      button({ icon: 'add', class: 'icon-button', ariaLabel: 'New chat', title: 'New chat' }, () =>
+        host.post({ type: 'newChat' }),
+      ),
     );
-    root.append(toolbar, this.notices.element, this.list.element, this.history.element, this.composer.element, live.element);
+    root.append(
+      toolbar,
+      this.notices.element,
+      this.list.element,
+      this.history.element,
+      this.composer.element,
+      live.element,
+    );
     handleContentClicks(this.list.scroller, host);
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !event.isComposing && this.composer.stopIfBusy()) event.preventDefault();
@@ -68,7 +74,10 @@ export class ChatApp {
       case 'conversation':
         this.title.textContent = message.title || 'New chat';
         this.streamingTurnId = message.turns.find((t) => t.outcome === 'streaming')?.id;
-        this.list.reset(message.turns.map((t) => this.makeTurn(t)), this.firstConversation);
+        this.list.reset(
+          message.turns.map((t) => this.makeTurn(t)),
+          this.firstConversation,
+        );
         this.firstConversation = false;
         this.showHistory(false);
         break;

@@ -1,6 +1,14 @@
 // One exchange in the conversation: the prompt, the streamed blocks, and what is shown once the
 // turn ends (outcome marker, error, stop reason, footer, per-turn actions).
-import type { BlockView, DeltaOp, ErrorView, FooterView, TurnAction, TurnOutcome, TurnView } from '../shared/protocol';
+import type {
+  BlockView,
+  DeltaOp,
+  ErrorView,
+  FooterView,
+  TurnAction,
+  TurnOutcome,
+  TurnView,
+} from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
 import { AnswerBlock } from './answerBlock';
 import { button, el, icon } from './dom';
@@ -42,7 +50,12 @@ export class ChatTurn {
   ) {
     this.outcomeValue = data.outcome;
     const chips = data.chips.map((chip) =>
-      el('span', { class: 'prompt-chip', title: `${chip.lines} lines` }, icon(chip.kind === 'file' ? 'file' : 'selection'), ` ${chip.label}`),
+      el(
+        'span',
+        { class: 'prompt-chip', title: `${chip.lines} lines` },
+        icon(chip.kind === 'file' ? 'file' : 'selection'),
+        ` ${chip.label}`,
+      ),
     );
     const prompt = el(
       'div',
@@ -60,7 +73,12 @@ export class ChatTurn {
       this.endElement,
       this.actionsElement,
     );
-    this.element = el('article', { class: 'turn', 'data-turn-id': data.id, 'data-outcome': data.outcome }, prompt, response);
+    this.element = el(
+      'article',
+      { class: 'turn', 'data-turn-id': data.id, 'data-outcome': data.outcome },
+      prompt,
+      response,
+    );
     data.blocks.forEach((block, index) => this.addStoredBlock(index, block));
     if (data.outcome !== 'streaming') this.showEnd(data.outcome, data.footer, data.error, data.notice);
   }
@@ -118,7 +136,12 @@ export class ChatTurn {
     }
   }
 
-  end(outcome: Exclude<TurnOutcome, 'streaming'>, footer?: FooterView, error?: ErrorView, notice?: string): void {
+  end(
+    outcome: Exclude<TurnOutcome, 'streaming'>,
+    footer?: FooterView,
+    error?: ErrorView,
+    notice?: string,
+  ): void {
     for (const block of this.blocks.values()) {
       if (block instanceof ThinkingBlock) block.stop();
       else if (block instanceof AnswerBlock) block.stop();
@@ -133,11 +156,18 @@ export class ChatTurn {
     this.actionsElement.replaceChildren();
     if (!isLast || busy || this.outcomeValue === 'streaming') return;
     this.actionsElement.append(
-      button({ label: 'Regenerate', icon: 'refresh', class: 'turn-action', title: 'Regenerate the last answer' }, () =>
-        this.ctx.host.post({ type: 'regenerate' }),
+      button(
+        { label: 'Regenerate', icon: 'refresh', class: 'turn-action', title: 'Regenerate the last answer' },
+        () => this.ctx.host.post({ type: 'regenerate' }),
       ),
-      button({ label: 'Edit prompt', icon: 'edit', class: 'turn-action', title: 'Edit the last prompt and resend it' }, () =>
-        this.hooks.editPrompt(this.data.prompt),
+      button(
+        {
+          label: 'Edit prompt',
+          icon: 'edit',
+          class: 'turn-action',
+          title: 'Edit the last prompt and resend it',
+        },
+        () => this.hooks.editPrompt(this.data.prompt),
       ),
     );
   }
@@ -172,7 +202,8 @@ export class ChatTurn {
 
   private addStoredBlock(index: number, view: BlockView): void {
     let block: Block;
-    if (view.kind === 'thinking') block = ThinkingBlock.finished(this.ctx, view.text, view.durationMs, view.omitted);
+    if (view.kind === 'thinking')
+      block = ThinkingBlock.finished(this.ctx, view.text, view.durationMs, view.omitted);
     else if (view.kind === 'text') block = AnswerBlock.finished(this.ctx, view.text);
     else block = redactedBlock();
     this.blocks.set(index, block);
@@ -189,7 +220,10 @@ export class ChatTurn {
     this.endElement.replaceChildren();
     const run = (action: TurnAction) => this.ctx.host.post({ type: 'action', turnId: this.id, action });
     const note = outcomeNotes[outcome];
-    if (note) this.endElement.append(el('p', { class: `outcome-note outcome-${outcome}` }, icon(note.icon), ` ${note.text}`));
+    if (note)
+      this.endElement.append(
+        el('p', { class: `outcome-note outcome-${outcome}` }, icon(note.icon), ` ${note.text}`),
+      );
     if (error) {
       const rendered = renderError(error, this.ctx.ticker, run);
       this.disposers.push(rendered.dispose);
@@ -197,11 +231,18 @@ export class ChatTurn {
     }
     const stop = describeStopReason(footer?.stopReason);
     if (stop) {
-      const stopNote = el('div', { class: `stop-reason stop-${footer?.stopReason ?? ''}`, role: 'note' }, icon('info'), ` ${stop.message} `);
-      if (stop.canContinue && !error?.actions.includes('continue')) stopNote.append(actionButton('continue', run));
+      const stopNote = el(
+        'div',
+        { class: `stop-reason stop-${footer?.stopReason ?? ''}`, role: 'note' },
+        icon('info'),
+        ` ${stop.message} `,
+      );
+      if (stop.canContinue && !error?.actions.includes('continue'))
+        stopNote.append(actionButton('continue', run));
       this.endElement.append(stopNote);
     }
-    if (notice) this.endElement.append(el('p', { class: 'turn-notice', role: 'note' }, icon('info'), ` ${notice}`));
+    if (notice)
+      this.endElement.append(el('p', { class: 'turn-notice', role: 'note' }, icon('info'), ` ${notice}`));
     if (footer) this.endElement.append(renderFooter(footer));
   }
 

@@ -11,11 +11,23 @@ export class ChipBar {
     const add = el(
       'div',
       { class: 'chip-add' },
-      button({ icon: 'selection', class: 'icon-button', title: 'Attach the editor selection', ariaLabel: 'Attach selection' }, () =>
-        host.post({ type: 'addContext', kind: 'selection' }),
+      button(
+        {
+          icon: 'selection',
+          class: 'icon-button',
+          title: 'Attach the editor selection',
+          ariaLabel: 'Attach selection',
+        },
+        () => host.post({ type: 'addContext', kind: 'selection' }),
       ),
-      button({ icon: 'file-add', class: 'icon-button', title: 'Attach the current file', ariaLabel: 'Attach file' }, () =>
-        host.post({ type: 'addContext', kind: 'file' }),
+      button(
+        {
+          icon: 'file-add',
+          class: 'icon-button',
+          title: 'Attach the current file',
+          ariaLabel: 'Attach file',
+        },
+        () => host.post({ type: 'addContext', kind: 'file' }),
       ),
     );
     this.element = el('div', { class: 'chip-bar' }, add, this.list);
@@ -31,11 +43,15 @@ export class ChipBar {
     const lines = `${chip.lines} line${chip.lines === 1 ? '' : 's'}`;
     return el(
       'li',
-      { class: 'chip', title: `${chip.kind === 'file' ? 'File' : 'Selection'} · ${chip.languageId} · ${lines}` },
+      {
+        class: 'chip',
+        title: `${chip.kind === 'file' ? 'File' : 'Selection'} · ${chip.languageId} · ${lines}`,
+      },
       icon(chip.kind === 'file' ? 'file' : 'selection'),
       el('span', { class: 'chip-label' }, chip.label),
-      button({ icon: 'close', class: 'chip-remove', ariaLabel: `Remove ${chip.label}`, title: 'Remove' }, () =>
-        this.host.post({ type: 'removeContext', id: chip.id }),
+      button(
+        { icon: 'close', class: 'chip-remove', ariaLabel: `Remove ${chip.label}`, title: 'Remove' },
+        () => this.host.post({ type: 'removeContext', id: chip.id }),
       ),
     );
   }

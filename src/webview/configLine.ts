@@ -19,21 +19,35 @@ export class ConfigLine {
     this.effort = button({ class: 'config-button config-effort', title: 'Set the effort level' }, () =>
       host.post({ type: 'command', command: 'setEffort' }),
     );
-    this.speed = button({ class: 'config-button config-speed' }, () => host.post({ type: 'command', command: 'toggleFast' }));
+    this.speed = button({ class: 'config-button config-speed' }, () =>
+      host.post({ type: 'command', command: 'toggleFast' }),
+    );
     this.simulator = el(
       'span',
-      { class: 'badge simulator-badge', title: 'Requests go to the local Messages API simulator, not to api.anthropic.com.' },
+      {
+        class: 'badge simulator-badge',
+        title: 'Requests go to the local Messages API simulator, not to api.anthropic.com.',
+      },
       icon('beaker'),
       ' Simulator',
     );
     this.simulator.hidden = true;
-    this.element = el('div', { class: 'config-line', role: 'group', 'aria-label': 'Request settings' }, this.model, this.effort, this.speed, this.simulator);
+    this.element = el(
+      'div',
+      { class: 'config-line', role: 'group', 'aria-label': 'Request settings' },
+      this.model,
+      this.effort,
+      this.speed,
+      this.simulator,
+    );
     this.keyPrompt = el(
       'div',
       { class: 'key-prompt', role: 'note' },
       icon('key'),
       el('span', {}, ' No Anthropic API key is set. '),
-      button({ label: 'Set API key', class: 'link-button' }, () => host.post({ type: 'command', command: 'setApiKey' })),
+      button({ label: 'Set API key', class: 'link-button' }, () =>
+        host.post({ type: 'command', command: 'setApiKey' }),
+      ),
     );
     this.keyPrompt.hidden = true;
   }

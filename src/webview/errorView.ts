@@ -43,7 +43,12 @@ export function renderError(
 }
 
 /** Counts down to `retryAt` in `target` ("Retrying in 12 s"); stops by itself at zero. */
-export function startCountdown(target: HTMLElement, retryAt: number, ticker: Ticker, verb: string): () => void {
+export function startCountdown(
+  target: HTMLElement,
+  retryAt: number,
+  ticker: Ticker,
+  verb: string,
+): () => void {
   const render = (now: number): boolean => {
     const seconds = Math.ceil((retryAt - now) / 1000);
     target.textContent = seconds > 0 ? `${verb} in ${seconds} s` : `${verb} now…`;

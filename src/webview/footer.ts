@@ -17,17 +17,25 @@ export function renderFooter(footer: FooterView): HTMLElement {
     parts.push(
       el(
         'span',
-        { class: 'footer-fallback', title: 'Fast mode was rate-limited, so the request was re-sent at standard speed.' },
+        {
+          class: 'footer-fallback',
+          title: 'Fast mode was rate-limited, so the request was re-sent at standard speed.',
+        },
         'fell back to standard',
       ),
     );
   }
-  if (footer.ttftMs !== undefined) parts.push(el('span', { title: 'Time to first token' }, `TTFT ${formatMs(footer.ttftMs)}`));
+  if (footer.ttftMs !== undefined)
+    parts.push(el('span', { title: 'Time to first token' }, `TTFT ${formatMs(footer.ttftMs)}`));
   if (footer.outputTokensPerSecond !== undefined) {
-    parts.push(el('span', { title: 'Output tokens per second' }, `${footer.outputTokensPerSecond.toFixed(0)} tok/s`));
+    parts.push(
+      el('span', { title: 'Output tokens per second' }, `${footer.outputTokensPerSecond.toFixed(0)} tok/s`),
+    );
   }
   parts.push(el('span', { title: 'Input tokens' }, `in ${formatCount(footer.inputTokens)}`));
-  parts.push(el('span', { title: 'Output tokens (thinking included)' }, `out ${formatCount(footer.outputTokens)}`));
+  parts.push(
+    el('span', { title: 'Output tokens (thinking included)' }, `out ${formatCount(footer.outputTokens)}`),
+  );
   if (footer.cacheReadTokens > 0 || footer.cacheWriteTokens > 0) {
     parts.push(
       el(
@@ -55,15 +63,25 @@ function costElements(footer: FooterView): { cost: HTMLElement; description?: HT
   const descriptionId = uniqueId('cost');
   const cost = el(
     'span',
-    { class: 'footer-cost', tabindex: 0, title: lines || undefined, 'aria-describedby': lines ? descriptionId : undefined },
+    {
+      class: 'footer-cost',
+      tabindex: 0,
+      title: lines || undefined,
+      'aria-describedby': lines ? descriptionId : undefined,
+    },
     formatUsd(footer.costUsd ?? 0),
   );
   if (!lines) return { cost };
-  return { cost, description: el('span', { id: descriptionId, class: 'visually-hidden' }, footer.costBreakdown.join('; ')) };
+  return {
+    cost,
+    description: el('span', { id: descriptionId, class: 'visually-hidden' }, footer.costBreakdown.join('; ')),
+  };
 }
 
 /** Why the answer ended early, if it did, and what to do about it. */
-export function describeStopReason(stopReason: string | undefined): { message: string; canContinue: boolean } | undefined {
+export function describeStopReason(
+  stopReason: string | undefined,
+): { message: string; canContinue: boolean } | undefined {
   switch (stopReason) {
     case undefined:
     case 'end_turn':

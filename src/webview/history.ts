@@ -18,7 +18,12 @@ export class HistoryView {
     this.element = el(
       'section',
       { class: 'history', 'aria-labelledby': 'history-heading' },
-      el('div', { class: 'history-header' }, heading, button({ label: 'Back to chat', icon: 'arrow-left', class: 'link-button' }, close)),
+      el(
+        'div',
+        { class: 'history-header' },
+        heading,
+        button({ label: 'Back to chat', icon: 'arrow-left', class: 'link-button' }, close),
+      ),
       this.status,
       this.list,
     );
@@ -59,8 +64,9 @@ export class HistoryView {
         `${formatDate(item.updatedAt)} · ${item.model} · ${item.turns} turn${item.turns === 1 ? '' : 's'}`,
       ),
     );
-    const remove = button({ icon: 'trash', class: 'icon-button history-delete', ariaLabel: `Delete “${title}”`, title: 'Delete' }, () =>
-      this.host.post({ type: 'deleteConversation', id: item.id }),
+    const remove = button(
+      { icon: 'trash', class: 'icon-button history-delete', ariaLabel: `Delete “${title}”`, title: 'Delete' },
+      () => this.host.post({ type: 'deleteConversation', id: item.id }),
     );
     return el('li', { class: 'history-item', 'data-id': item.id }, open, remove);
   }

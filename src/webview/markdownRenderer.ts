@@ -11,9 +11,35 @@ const safeLanguageId = /^[\w+#.-]{1,40}$/;
 
 /** Tags markdown-it (with our rules) can produce; anything else is dropped by the sanitizer. */
 const allowedTags = [
-  'a', 'blockquote', 'br', 'button', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'hr', 'li', 'ol', 'p', 'pre', 'span', 's', 'strong', 'table', 'tbody', 'td', 'th',
-  'thead', 'tr', 'ul',
+  'a',
+  'blockquote',
+  'br',
+  'button',
+  'code',
+  'del',
+  'div',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'span',
+  's',
+  'strong',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ];
 const allowedAttrs = ['href', 'title', 'class', 'start', 'aria-label', 'aria-hidden'];
 
@@ -77,7 +103,9 @@ function installRenderRules(md: MarkdownItInstance): void {
     const token = tokens[idx];
     // Show where a link goes before it is followed (the host opens it in the browser).
     if (!token.attrGet('title')) token.attrSet('title', String(token.attrGet('href') ?? ''));
-    return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    return defaultLinkOpen
+      ? defaultLinkOpen(tokens, idx, options, env, self)
+      : self.renderToken(tokens, idx, options);
   };
   // Images are never loaded (the CSP would block them anyway): show the alt text as a link.
   md.renderer.rules.image = (tokens, idx, options, env, self) => {

@@ -85,7 +85,11 @@ export class MarkdownStream {
     let openTokens = tokens;
     if (cut) {
       const finished = tail.slice(0, cut.offset);
-      if (this.openSource !== undefined && this.openNodes.length > 0 && sameRender(this.openSource, finished)) {
+      if (
+        this.openSource !== undefined &&
+        this.openNodes.length > 0 &&
+        sameRender(this.openSource, finished)
+      ) {
         // The open render already shows exactly these blocks: they become final as they are.
         const nodes = this.openNodes;
         this.openNodes = [];
@@ -152,7 +156,11 @@ function sameRender(rendered: string, finished: string): boolean {
  * The open tail's fenced code block, if the tail is exactly one fence whose opening line is
  * complete (so its language is settled) and whose closing fence has not arrived.
  */
-function streamingFence(tokens: readonly Token[], tail: string, tailStart: number): { start: number; content: string } | undefined {
+function streamingFence(
+  tokens: readonly Token[],
+  tail: string,
+  tailStart: number,
+): { start: number; content: string } | undefined {
   const token = tokens[0];
   if (tokens.length !== 1 || token?.type !== 'fence' || !token.map) return undefined;
   const [first, end] = token.map;

@@ -24,7 +24,12 @@ export class MessageList {
       icon('sparkle'),
       el('p', {}, 'Ask Claude anything. Attach a selection or a file for context.'),
     );
-    this.scroller = el('main', { class: 'messages', 'aria-label': 'Conversation', tabindex: 0 }, this.empty, this.turnsElement);
+    this.scroller = el(
+      'main',
+      { class: 'messages', 'aria-label': 'Conversation', tabindex: 0 },
+      this.empty,
+      this.turnsElement,
+    );
     this.jump = button({ label: 'Jump to latest', icon: 'arrow-down', class: 'jump-to-latest' }, () => {
       this.atBottom = true;
       this.scrollToBottom();

@@ -13,7 +13,12 @@ export class Notices {
       icon(levelIcons[level]),
       el('span', { class: 'notice-message' }, message),
     );
-    notice.append(button({ icon: 'close', class: 'icon-button notice-dismiss', ariaLabel: 'Dismiss notice', title: 'Dismiss' }, () => notice.remove()));
+    notice.append(
+      button(
+        { icon: 'close', class: 'icon-button notice-dismiss', ariaLabel: 'Dismiss notice', title: 'Dismiss' },
+        () => notice.remove(),
+      ),
+    );
     this.element.append(notice);
   }
 }

@@ -30,7 +30,12 @@ export class ThinkingBlock {
     const text = el('div', { class: 'thinking-text markdown' });
     this.body = el(
       'div',
-      { class: 'thinking-body', id: bodyId, role: 'region', 'aria-label': 'Summary of the model’s reasoning' },
+      {
+        class: 'thinking-body',
+        id: bodyId,
+        role: 'region',
+        'aria-label': 'Summary of the model’s reasoning',
+      },
       el('p', { class: 'thinking-note' }, 'A summary of the model’s reasoning, not its full thinking.'),
       text,
     );

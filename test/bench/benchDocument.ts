@@ -13,9 +13,15 @@ export function benchDocument(chars: number): string {
         `state machine; see https://example.com/docs/${n} for details. It avoids \`regex\` ` +
         `backtracking, which matters for long inputs, and reports errors with line numbers.\n\n`,
     );
-    sections.push(`- keep the state in one place\n- emit tokens lazily (item ${n})\n- test each edge case\n  - empty input\n  - unicode ✓\n\n`);
+    sections.push(
+      `- keep the state in one place\n- emit tokens lazily (item ${n})\n- test each edge case\n  - empty input\n  - unicode ✓\n\n`,
+    );
     if (n % 4 === 0) {
-      sections.push('| phase | cost | note |\n|:--|--:|:-:|\n' + Array.from({ length: 6 }, (_, i) => `| p${i} | ${i * n} ms | ok |\n`).join('') + '\n');
+      sections.push(
+        '| phase | cost | note |\n|:--|--:|:-:|\n' +
+          Array.from({ length: 6 }, (_, i) => `| p${i} | ${i * n} ms | ok |\n`).join('') +
+          '\n',
+      );
     }
     sections.push(
       '```ts\n' +

@@ -64,16 +64,25 @@ async function main(): Promise<void> {
       for (const variant of order) {
         const times = await page.evaluate(
           ({ variant, text, batchChars }) =>
-            (globalThis as unknown as { __bench: { run(v: string, t: string, b: number): Promise<number[]> } }).__bench.run(variant, text, batchChars),
+            (
+              globalThis as unknown as {
+                __bench: { run(v: string, t: string, b: number): Promise<number[]> };
+              }
+            ).__bench.run(variant, text, batchChars),
           { variant, text, batchChars },
         );
         results[variant].push(stats(times));
         process.stderr.write(`run ${r + 1}/${runs} ${variant}: ${stats(times).total.toFixed(0)} ms\n`);
       }
     }
-    const summary = Object.fromEntries(variants.map((v) => [v, medianStats(results[v])])) as Record<Variant, Stats>;
+    const summary = Object.fromEntries(variants.map((v) => [v, medianStats(results[v])])) as Record<
+      Variant,
+      Stats
+    >;
     const batches = Math.ceil(text.length / batchChars);
-    console.log(`\nRender benchmark: ${tokens} tokens (${text.length} chars, ${fences} code blocks), ${batches} batches of ${batchChars} chars, median of ${runs} runs`);
+    console.log(
+      `\nRender benchmark: ${tokens} tokens (${text.length} chars, ${fences} code blocks), ${batches} batches of ${batchChars} chars, median of ${runs} runs`,
+    );
     console.log('Main-thread ms per batch (incl. forced layout), p50 / p95 per quarter of the message:\n');
     const header = ['variant'.padEnd(30), 'Q1 p50/p95', 'Q2 p50/p95', 'Q3 p50/p95', 'Q4 p50/p95', 'total ms'];
     console.log(header.map((h, i) => (i === 0 ? h : h.padStart(13))).join(' '));
@@ -84,13 +93,30 @@ async function main(): Promise<void> {
     }
     const ours = summary.thinkfast;
     const goals: [string, boolean, string][] = [
-      ['p95 per batch ≤ 4 ms in every quarter', ours.quarters.every((q) => q.p95 <= 4), `max p95 ${Math.max(...ours.quarters.map((q) => q.p95)).toFixed(2)} ms`],
-      ['total within 2x of the floor', ours.total <= 2 * summary.textNode.total, `${(ours.total / summary.textNode.total).toFixed(2)}x`],
-      ['≥ 10x less total than full re-render', summary.fullRender.total >= 10 * ours.total, `${(summary.fullRender.total / ours.total).toFixed(1)}x less`],
-      ['flat: Q4 p50 ≤ 1.5x Q1 p50', ours.quarters[3].p50 <= 1.5 * ours.quarters[0].p50, `${(ours.quarters[3].p50 / ours.quarters[0].p50).toFixed(2)}x`],
+      [
+        'p95 per batch ≤ 4 ms in every quarter',
+        ours.quarters.every((q) => q.p95 <= 4),
+        `max p95 ${Math.max(...ours.quarters.map((q) => q.p95)).toFixed(2)} ms`,
+      ],
+      [
+        'total within 2x of the floor',
+        ours.total <= 2 * summary.textNode.total,
+        `${(ours.total / summary.textNode.total).toFixed(2)}x`,
+      ],
+      [
+        '≥ 10x less total than full re-render',
+        summary.fullRender.total >= 10 * ours.total,
+        `${(summary.fullRender.total / ours.total).toFixed(1)}x less`,
+      ],
+      [
+        'flat: Q4 p50 ≤ 1.5x Q1 p50',
+        ours.quarters[3].p50 <= 1.5 * ours.quarters[0].p50,
+        `${(ours.quarters[3].p50 / ours.quarters[0].p50).toFixed(2)}x`,
+      ],
     ];
     console.log('\nGoals for (c):');
-    for (const [goal, met, detail] of goals) console.log(`  ${met ? 'MET   ' : 'MISSED'} ${goal} (${detail})`);
+    for (const [goal, met, detail] of goals)
+      console.log(`  ${met ? 'MET   ' : 'MISSED'} ${goal} (${detail})`);
   } finally {
     await browser.close();
     await server.close();

@@ -6,7 +6,14 @@ import * as vscode from 'vscode';
 import type { RefactorOutcome } from '../../src/extension/refactor/refactorCommand';
 import { refactorCode } from '../simulator/answers';
 import type { Simulator } from '../simulator/server';
-import { messageRequests, resetSettings, setUserSetting, thinkfast, useSimulator, waitFor } from './simulatorSession';
+import {
+  messageRequests,
+  resetSettings,
+  setUserSetting,
+  thinkfast,
+  useSimulator,
+  waitFor,
+} from './simulatorSession';
 
 type AcceptResult = { result: 'accepted' } | { result: 'refused'; message: string } | { result: 'none' };
 
@@ -54,12 +61,15 @@ describe('Refactor Selection', function () {
         ...options,
       }),
     );
-  const accept = () => Promise.resolve(vscode.commands.executeCommand<AcceptResult>('thinkfast.acceptRefactor'));
+  const accept = () =>
+    Promise.resolve(vscode.commands.executeCommand<AcceptResult>('thinkfast.acceptRefactor'));
   const reject = () => Promise.resolve(vscode.commands.executeCommand<string>('thinkfast.rejectRefactor'));
   const diffTabs = () =>
     vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)
-      .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'thinkfast-refactor');
+      .filter(
+        (t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'thinkfast-refactor',
+      );
   /** What the simulator's refactor makes of the selection (see test/simulator/answers.ts). */
   const expectedProposal = (original: string) => `${refactorCode(original, 'typescript')}\n`;
 
@@ -109,7 +119,10 @@ describe('Refactor Selection', function () {
     assert.match(prompt, /<context_before>/);
     assert.match(prompt, /export const answer = 42;/, 'context after the selection');
 
-    const [tab] = await waitFor(() => (diffTabs().length === 1 ? diffTabs() : undefined), 'the refactor diff');
+    const [tab] = await waitFor(
+      () => (diffTabs().length === 1 ? diffTabs() : undefined),
+      'the refactor diff',
+    );
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff);
     const left = await vscode.workspace.openTextDocument(tab.input.original);
     const right = await vscode.workspace.openTextDocument(tab.input.modified);
@@ -159,7 +172,10 @@ describe('Refactor Selection', function () {
     assert.equal(editor.document.getText(), sample);
     assert.equal(editor.document.isDirty, false);
     assert.equal(diffTabs().length, 0);
-    await waitFor(() => messageRequests(sim).at(-1)?.outcome === 'client-closed', 'the simulator to see the connection closed');
+    await waitFor(
+      () => messageRequests(sim).at(-1)?.outcome === 'client-closed',
+      'the simulator to see the connection closed',
+    );
   });
 
   it('an edit inside the range while streaming makes Accept refuse and keeps the edit', async () => {
@@ -190,7 +206,10 @@ describe('Refactor Selection', function () {
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), added)));
     assert.equal((await running).outcome, 'proposed');
     assert.deepEqual(await accept(), { result: 'accepted' });
-    assert.equal(editor.document.getText(), added + sample.slice(0, start) + expectedProposal(original) + sample.slice(end));
+    assert.equal(
+      editor.document.getText(),
+      added + sample.slice(0, start) + expectedProposal(original) + sample.slice(end),
+    );
   });
 
   it('a fast-mode 429 with the fallback policy completes at standard speed and says so', async () => {
@@ -203,7 +222,10 @@ describe('Refactor Selection', function () {
     assert.ok(outcome.outcome === 'proposed');
     assert.equal(outcome.speed, 'standard');
     assert.equal(outcome.fellBack, true);
-    assert.ok(outcome.notices.some((n) => /rate limited/i.test(n)), outcome.notices.join(' | '));
+    assert.ok(
+      outcome.notices.some((n) => /rate limited/i.test(n)),
+      outcome.notices.join(' | '),
+    );
     const [first, second] = messageRequests(sim).slice(before);
     assert.equal(first?.status, 429);
     assert.equal(first?.requestedSpeed, 'fast');
@@ -262,6 +284,9 @@ describe('Refactor Selection', function () {
     const editor = await openSample();
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const outcome = await refactor();
-    assert.deepEqual(outcome, { outcome: 'unavailable', message: 'Select the code to refactor in an editor first.' });
+    assert.deepEqual(outcome, {
+      outcome: 'unavailable',
+      message: 'Select the code to refactor in an editor first.',
+    });
   });
 });

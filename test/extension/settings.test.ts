@@ -34,7 +34,10 @@ describe('settings: the base URL comes from user settings only', function () {
     if (previousSettings === undefined) fs.rmSync(settingsFile, { force: true });
     else fs.writeFileSync(settingsFile, previousSettings);
     await setUserSetting('baseUrl', undefined);
-    await waitFor(() => vscode.workspace.getConfiguration('thinkfast').get('maxTokens') !== 4321, 'the workspace settings to go');
+    await waitFor(
+      () => vscode.workspace.getConfiguration('thinkfast').get('maxTokens') !== 4321,
+      'the workspace settings to go',
+    );
     await Promise.all([userSim.close(), workspaceSim.close()]);
   });
 
@@ -43,14 +46,24 @@ describe('settings: the base URL comes from user settings only', function () {
     await setUserSetting('baseUrl', userSim.url);
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     // maxTokens rides along as a marker: once it reads 4321 VS Code has loaded this file.
-    fs.writeFileSync(settingsFile, JSON.stringify({ 'thinkfast.baseUrl': workspaceSim.url, 'thinkfast.maxTokens': 4321 }, null, 2));
-    await waitFor(() => vscode.workspace.getConfiguration('thinkfast').get('maxTokens') === 4321, 'the workspace settings to load');
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify({ 'thinkfast.baseUrl': workspaceSim.url, 'thinkfast.maxTokens': 4321 }, null, 2),
+    );
+    await waitFor(
+      () => vscode.workspace.getConfiguration('thinkfast').get('maxTokens') === 4321,
+      'the workspace settings to load',
+    );
 
     assert.equal(readConfig().baseUrl, userSim.url);
 
     const ready = await api.backend.prepare();
     assert.ok(!('error' in ready), 'error' in ready ? ready.error.message : '');
-    await ready.client.countTokens({ model: 'claude-opus-4-6', max_tokens: 1, messages: [{ role: 'user', content: 'ping' }] });
+    await ready.client.countTokens({
+      model: 'claude-opus-4-6',
+      max_tokens: 1,
+      messages: [{ role: 'user', content: 'ping' }],
+    });
     assert.ok(
       userSim.requests.some((r) => r.path === '/v1/messages/count_tokens'),
       'the request went to the user-level URL',

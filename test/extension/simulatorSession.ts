@@ -11,7 +11,8 @@ const simulatorEnvVar = 'THINKFAST_SIMULATOR_URL';
 export async function thinkfast(): Promise<ThinkfastTestApi> {
   const extension = await activateThinkfast();
   const api = extension.exports as Partial<ThinkfastTestApi> | undefined;
-  if (!api?.backend || !api.chat || !api.statusBar) throw new Error('activate() did not return the Thinkfast test API');
+  if (!api?.backend || !api.chat || !api.statusBar)
+    throw new Error('activate() did not return the Thinkfast test API');
   return api as ThinkfastTestApi;
 }
 
@@ -20,8 +21,15 @@ export async function thinkfast(): Promise<ThinkfastTestApi> {
  * with the extension, so setting the environment variable here redirects the backend's next
  * client; `stop()` puts the previous value back.
  */
-export async function useSimulator(options: SimulatorOptions = {}): Promise<{ sim: Simulator; stop(): Promise<void> }> {
-  const sim = await startSimulator({ tokensPerSecond: 2_000, firstTokenDelayMs: 0, pingIntervalMs: 1_000, ...options });
+export async function useSimulator(
+  options: SimulatorOptions = {},
+): Promise<{ sim: Simulator; stop(): Promise<void> }> {
+  const sim = await startSimulator({
+    tokensPerSecond: 2_000,
+    firstTokenDelayMs: 0,
+    pingIntervalMs: 1_000,
+    ...options,
+  });
   const previous = process.env[simulatorEnvVar];
   process.env[simulatorEnvVar] = sim.url;
   return {
@@ -49,13 +57,19 @@ export async function resetSettings(keys: readonly string[]): Promise<void> {
   const config = vscode.workspace.getConfiguration('thinkfast');
   for (const key of keys) {
     const inspected = config.inspect(key);
-    if (inspected?.globalValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
-    if (inspected?.workspaceValue !== undefined) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    if (inspected?.globalValue !== undefined)
+      await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (inspected?.workspaceValue !== undefined)
+      await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
   }
 }
 
 /** Polls until `probe` returns something truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ThinkfastTestApi } from '../../src/extension/extension';
 import type { Simulator } from '../simulator/server';
-import { messageRequests, resetSettings, setUserSetting, thinkfast, useSimulator, waitFor } from './simulatorSession';
+import {
+  messageRequests,
+  resetSettings,
+  setUserSetting,
+  thinkfast,
+  useSimulator,
+  waitFor,
+} from './simulatorSession';
 
 const fastBeta = 'fast-mode-2026-02-01';
 const touched = ['model', 'effort', 'fastMode', 'fastModeOn429'];
@@ -56,7 +63,10 @@ describe('status bar: speed, effort and model', function () {
 
   it('gives every item a name and an accessibility label', () => {
     const items = bar();
-    assert.deepEqual([items.speed.name, items.effort.name, items.model.name], ['Thinkfast Speed', 'Thinkfast Effort', 'Thinkfast Model']);
+    assert.deepEqual(
+      [items.speed.name, items.effort.name, items.model.name],
+      ['Thinkfast Speed', 'Thinkfast Effort', 'Thinkfast Model'],
+    );
     for (const item of Object.values(items)) assert.match(item.ariaLabel, /^Thinkfast \w+: .+/);
   });
 
@@ -71,7 +81,10 @@ describe('status bar: speed, effort and model', function () {
     assert.equal(fast.request.servedSpeed, 'fast');
 
     // The tooltip now knows the fast-mode limit from that response's anthropic-fast-* headers.
-    await waitFor(() => /Fast-mode output limit: [\d,]+ of [\d,]+ tokens left/.test(bar().speed.tooltip), 'the fast limit in the tooltip');
+    await waitFor(
+      () => /Fast-mode output limit: [\d,]+ of [\d,]+ tokens left/.test(bar().speed.tooltip),
+      'the fast limit in the tooltip',
+    );
     assert.match(bar().speed.tooltip, /6x the standard rate/);
     assert.match(bar().speed.tooltip, /prompt cache/);
 
@@ -100,10 +113,16 @@ describe('status bar: speed, effort and model', function () {
 
   it('Toggle Fast Mode refuses on a model without fast mode, and says which models have it', async () => {
     await setUserSetting('model', 'claude-sonnet-4-6');
-    await waitFor(() => bar().speed.text === 'Standard (no fast mode)', 'the speed item to say it has no fast mode');
+    await waitFor(
+      () => bar().speed.text === 'Standard (no fast mode)',
+      'the speed item to say it has no fast mode',
+    );
     const result = await vscode.commands.executeCommand<ToggleResult>('thinkfast.toggleFastMode');
     assert.equal(result.fastMode, false);
-    assert.match(result.refused ?? '', /^Claude Sonnet 4\.6 has no fast mode\. It is available on Claude Opus 4\.6/);
+    assert.match(
+      result.refused ?? '',
+      /^Claude Sonnet 4\.6 has no fast mode\. It is available on Claude Opus 4\.6/,
+    );
     assert.equal(config().get('fastMode'), false);
     assert.match(bar().speed.tooltip, /has no fast mode/);
   });
@@ -111,7 +130,10 @@ describe('status bar: speed, effort and model', function () {
   it('Select Model to a model without the current effort or speed adjusts both, with notices', async () => {
     await setUserSetting('effort', 'max');
     await setUserSetting('fastMode', true);
-    const choice = await vscode.commands.executeCommand<ModelChoice>('thinkfast.selectModel', 'claude-sonnet-4-6');
+    const choice = await vscode.commands.executeCommand<ModelChoice>(
+      'thinkfast.selectModel',
+      'claude-sonnet-4-6',
+    );
     assert.deepEqual(choice, {
       model: 'claude-sonnet-4-6',
       notices: [
@@ -135,7 +157,10 @@ describe('status bar: speed, effort and model', function () {
     assert.equal(bar().speed.text, 'Standard (no fast mode)');
     await config().update('model', 'claude-opus-4-6', vscode.ConfigurationTarget.Global);
     await config().update('effort', 'max', vscode.ConfigurationTarget.Global);
-    await waitFor(() => bar().effort.text === '$(lightbulb) Effort: max', 'the effort item to follow settings.json');
+    await waitFor(
+      () => bar().effort.text === '$(lightbulb) Effort: max',
+      'the effort item to follow settings.json',
+    );
   });
 
   it('writes fast mode to the workspace when the workspace sets it', async function () {
@@ -153,7 +178,10 @@ describe('status bar: speed, effort and model', function () {
     await setUserSetting('fastMode', true);
     await waitFor(() => bar().speed.text === '$(zap) Fast', 'fast mode');
     await api.chat.send('Write a long guide to TypeScript generics. [sim:long tokens=900]');
-    const live = await waitFor(() => /^\$\(zap\) Fast · \d+ tok\/s$/.exec(bar().speed.text), 'a live tok/s figure');
+    const live = await waitFor(
+      () => /^\$\(zap\) Fast · \d+ tok\/s$/.exec(bar().speed.text),
+      'a live tok/s figure',
+    );
     const tps = Number(/(\d+) tok/.exec(live[0])?.[1]);
     // 2.5 × 150 tokens/s in fast mode; the estimate counts ~4 characters per token.
     assert.ok(tps > 100 && tps < 1_000, `live rate ${tps}`);

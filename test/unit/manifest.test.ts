@@ -7,14 +7,21 @@ import { SettingKeys, configSection } from '../../src/extension/settingKeys';
 interface Manifest {
   contributes: {
     commands: { command: string; category?: string }[];
-    configuration: { properties: Record<string, { scope?: string; default?: unknown; enum?: unknown[]; enumDescriptions?: unknown[] }> };
+    configuration: {
+      properties: Record<
+        string,
+        { scope?: string; default?: unknown; enum?: unknown[]; enumDescriptions?: unknown[] }
+      >;
+    };
     keybindings: { command: string; key: string }[];
   };
   activationEvents: string[];
   main: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+) as Manifest;
 
 describe('package.json manifest', () => {
   it('declares exactly the commands the code registers', () => {
@@ -28,10 +35,16 @@ describe('package.json manifest', () => {
 
   it('declares exactly the settings the code reads, each with a default', () => {
     const declared = Object.keys(manifest.contributes.configuration.properties).sort();
-    assert.deepEqual(declared, Object.values(SettingKeys).map((k) => `${configSection}.${k}`).sort());
+    assert.deepEqual(
+      declared,
+      Object.values(SettingKeys)
+        .map((k) => `${configSection}.${k}`)
+        .sort(),
+    );
     for (const [key, p] of Object.entries(manifest.contributes.configuration.properties)) {
       assert.notEqual(p.default, undefined, `${key} has a default`);
-      if (p.enumDescriptions) assert.equal(p.enumDescriptions.length, p.enum?.length, `${key} describes every value`);
+      if (p.enumDescriptions)
+        assert.equal(p.enumDescriptions.length, p.enum?.length, `${key} describes every value`);
     }
   });
 

@@ -3,15 +3,26 @@ import { checkBaseUrl, isLoopbackHost } from '../../../src/extension/baseUrl';
 
 describe('checkBaseUrl (where the key may be sent)', () => {
   it('accepts https anywhere and strips the trailing slash', () => {
-    assert.deepEqual(checkBaseUrl('https://api.anthropic.com/'), { ok: true, url: 'https://api.anthropic.com' });
-    assert.deepEqual(checkBaseUrl('https://gw.example.com/anthropic'), { ok: true, url: 'https://gw.example.com/anthropic' });
+    assert.deepEqual(checkBaseUrl('https://api.anthropic.com/'), {
+      ok: true,
+      url: 'https://api.anthropic.com',
+    });
+    assert.deepEqual(checkBaseUrl('https://gw.example.com/anthropic'), {
+      ok: true,
+      url: 'https://gw.example.com/anthropic',
+    });
   });
 
   it('accepts plain http only on loopback', () => {
     assert.ok(checkBaseUrl('http://127.0.0.1:8080').ok);
     assert.ok(checkBaseUrl('http://localhost:3000').ok);
     assert.ok(checkBaseUrl('http://[::1]:3000').ok);
-    for (const u of ['http://10.0.0.5', 'http://api.anthropic.com', 'http://127.0.0.1.evil.com', 'http://192.168.1.2:80']) {
+    for (const u of [
+      'http://10.0.0.5',
+      'http://api.anthropic.com',
+      'http://127.0.0.1.evil.com',
+      'http://192.168.1.2:80',
+    ]) {
       const r = checkBaseUrl(u);
       assert.equal(r.ok, false, u);
     }

@@ -22,18 +22,35 @@ describe('historyMessages', () => {
   });
 
   it('drops thinking blocks only when asked to (after a signature rejection)', () => {
-    const turns = [turn('1', 'Hi', [thinking, redacted, { type: 'text', text: 'Hello!' }]), turn('2', 'Next', [])];
-    assert.deepEqual(historyMessages(turns, true)[1], { role: 'assistant', content: [{ type: 'text', text: 'Hello!' }] });
+    const turns = [
+      turn('1', 'Hi', [thinking, redacted, { type: 'text', text: 'Hello!' }]),
+      turn('2', 'Next', []),
+    ];
+    assert.deepEqual(historyMessages(turns, true)[1], {
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Hello!' }],
+    });
   });
 
   it('leaves out a thinking block cut off before its signature, keeping the partial answer', () => {
     const turns = [
-      turn('1', 'Hi', [{ type: 'thinking', thinking: 'half', signature: '' }, { type: 'text', text: 'Hel' }], {
-        outcome: 'stopped',
-      }),
+      turn(
+        '1',
+        'Hi',
+        [
+          { type: 'thinking', thinking: 'half', signature: '' },
+          { type: 'text', text: 'Hel' },
+        ],
+        {
+          outcome: 'stopped',
+        },
+      ),
       turn('2', 'Go on', []),
     ];
-    assert.deepEqual(historyMessages(turns)[1], { role: 'assistant', content: [{ type: 'text', text: 'Hel' }] });
+    assert.deepEqual(historyMessages(turns)[1], {
+      role: 'assistant',
+      content: [{ type: 'text', text: 'Hel' }],
+    });
   });
 
   it('folds the prompt of a turn that produced no answer into the next, so roles alternate', () => {

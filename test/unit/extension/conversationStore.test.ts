@@ -71,7 +71,12 @@ describe('ConversationStore', () => {
     const c = sample('keep');
     await store.save(c);
     const huge = sample('keep');
-    (huge as unknown as { turns: unknown[] }).turns.push({ id: 'x', get prompt(): string { throw new Error('boom'); } });
+    (huge as unknown as { turns: unknown[] }).turns.push({
+      id: 'x',
+      get prompt(): string {
+        throw new Error('boom');
+      },
+    });
     await assert.rejects(store.save(huge));
     assert.deepEqual(await store.load('keep'), c);
   });

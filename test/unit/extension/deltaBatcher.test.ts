@@ -17,7 +17,12 @@ describe('DeltaBatcher', () => {
     batcher.push({ kind: 'blockStart', index: 0, blockType: 'text' });
     for (const t of ['Hel', 'lo', ', ', 'world']) batcher.push({ kind: 'text', index: 0, text: t });
     await new Promise((r) => setTimeout(r, 40));
-    assert.deepEqual(batches, [[{ op: 'start', index: 0, kind: 'text' }, { op: 'append', index: 0, text: 'Hello, world' }]]);
+    assert.deepEqual(batches, [
+      [
+        { op: 'start', index: 0, kind: 'text' },
+        { op: 'append', index: 0, text: 'Hello, world' },
+      ],
+    ]);
     batcher.push({ kind: 'text', index: 0, text: '!' });
     batcher.flush();
     assert.deepEqual(batches[1], [{ op: 'append', index: 0, text: '!' }], 'never the whole text again');

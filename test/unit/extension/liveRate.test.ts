@@ -11,7 +11,8 @@ describe('live output rate', () => {
 
   it('follows the recent pace, not the average since the start', () => {
     const rate = new LiveRate();
-    for (let ms = 0; ms <= 5_000; ms += 100) rate.update(ms < 2_500 ? ms * 0.4 : 1_000 + (ms - 2_500) * 2, ms);
+    for (let ms = 0; ms <= 5_000; ms += 100)
+      rate.update(ms < 2_500 ? ms * 0.4 : 1_000 + (ms - 2_500) * 2, ms);
     assert.ok(Math.abs((rate.current() ?? 0) - 500) < 1, String(rate.current()));
   });
 

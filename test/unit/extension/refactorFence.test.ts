@@ -4,7 +4,11 @@ import { findFencedBlocks, singleFencedBlock } from '../../../src/extension/refa
 describe('refactor answer: exactly one fenced block', () => {
   it('takes the one block and its language, ignoring prose around it', () => {
     const answer = 'Here you go:\n\n```typescript\nconst a = 1;\n\nconst b = 2;\n```\n\nI renamed nothing.';
-    assert.deepEqual(singleFencedBlock(answer), { ok: true, lang: 'typescript', code: 'const a = 1;\n\nconst b = 2;' });
+    assert.deepEqual(singleFencedBlock(answer), {
+      ok: true,
+      lang: 'typescript',
+      code: 'const a = 1;\n\nconst b = 2;',
+    });
   });
 
   it('keeps inner backtick runs shorter than the fence, and tilde fences', () => {
@@ -14,7 +18,11 @@ describe('refactor answer: exactly one fenced block', () => {
   });
 
   it('reads CRLF answers and strips the opening fence indentation from content lines', () => {
-    assert.deepEqual(singleFencedBlock('  ```js\r\n    a();\r\n  b();\r\n  ```\r\n'), { ok: true, lang: 'js', code: '  a();\nb();' });
+    assert.deepEqual(singleFencedBlock('  ```js\r\n    a();\r\n  b();\r\n  ```\r\n'), {
+      ok: true,
+      lang: 'js',
+      code: '  a();\nb();',
+    });
   });
 
   it('refuses no block, two blocks, and a block cut off before its closing fence', () => {

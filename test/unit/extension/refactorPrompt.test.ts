@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { buildRefactorPrompt, fenceFor, type RefactorPromptInput } from '../../../src/extension/refactor/refactorPrompt';
+import {
+  buildRefactorPrompt,
+  fenceFor,
+  type RefactorPromptInput,
+} from '../../../src/extension/refactor/refactorPrompt';
 import { firstFence, isRefactorPrompt } from '../../simulator/answers';
 
 const input: RefactorPromptInput = {
@@ -45,7 +49,10 @@ describe('refactor prompt', () => {
     assert.equal(fenceFor('no ticks'), '```');
     assert.equal(fenceFor('a ```` b'), '`````');
     const selection = 'const s = "```";';
-    assert.deepEqual(firstFence(buildRefactorPrompt({ ...input, selection })), { lang: 'typescript', code: selection });
+    assert.deepEqual(firstFence(buildRefactorPrompt({ ...input, selection })), {
+      lang: 'typescript',
+      code: selection,
+    });
   });
 
   it('drops a useless fence label for plain text', () => {

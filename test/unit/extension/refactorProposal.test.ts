@@ -3,7 +3,10 @@ import { fitProposal, sameCode } from '../../../src/extension/refactor/proposalT
 
 describe('refactor proposal fitting', () => {
   it('keeps the selection’s trailing newline and the document’s line endings', () => {
-    assert.equal(fitProposal('a\nb', { original: 'x\r\ny\r\n', eol: '\r\n', startsAtLineStart: true }), 'a\r\nb\r\n');
+    assert.equal(
+      fitProposal('a\nb', { original: 'x\r\ny\r\n', eol: '\r\n', startsAtLineStart: true }),
+      'a\r\nb\r\n',
+    );
     assert.equal(fitProposal('a\nb\n\n', { original: 'x\ny', eol: '\n', startsAtLineStart: true }), 'a\nb');
   });
 
@@ -18,7 +21,10 @@ describe('refactor proposal fitting', () => {
   it('leaves indentation alone when the model kept it, or the selection started mid-line', () => {
     const original = '  a();\n  b();';
     assert.equal(fitProposal('  c();', { original, eol: '\n', startsAtLineStart: true }), '  c();');
-    assert.equal(fitProposal('c();\nd();', { original: 'a();\n  b();', eol: '\n', startsAtLineStart: false }), 'c();\nd();');
+    assert.equal(
+      fitProposal('c();\nd();', { original: 'a();\n  b();', eol: '\n', startsAtLineStart: false }),
+      'c();\nd();',
+    );
   });
 
   it('compares code regardless of line endings', () => {

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { RecentInstructions, type InstructionMemory } from '../../../src/extension/refactor/recentInstructions';
+import {
+  RecentInstructions,
+  type InstructionMemory,
+} from '../../../src/extension/refactor/recentInstructions';
 
 class MapMemory implements InstructionMemory {
   readonly map = new Map<string, unknown>();

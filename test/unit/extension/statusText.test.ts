@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { resolveModel } from '../../../src/anthropic/models';
-import { effortView, fastLimitLines, fastPriceLines, modelDetail, modelView, speedView } from '../../../src/extension/statusText';
+import {
+  effortView,
+  fastLimitLines,
+  fastPriceLines,
+  modelDetail,
+  modelView,
+  speedView,
+} from '../../../src/extension/statusText';
 
 const opus = resolveModel('claude-opus-4-6');
 const sonnet = resolveModel('claude-sonnet-4-6');
@@ -27,14 +34,23 @@ describe('status bar text', () => {
     it('says when the model has no fast mode and names the models that have it', () => {
       const view = speedView({ caps: sonnet, fastMode: false, fastModels: ['Claude Opus 4.6'] });
       assert.equal(view.text, 'Standard (no fast mode)');
-      assert.match(view.tooltip, /Claude Sonnet 4\\\.6 has no fast mode\. Fast mode is available on Claude Opus 4\\\.6/);
+      assert.match(
+        view.tooltip,
+        /Claude Sonnet 4\\\.6 has no fast mode\. Fast mode is available on Claude Opus 4\\\.6/,
+      );
       assert.equal(view.warning, false);
       assert.equal(speedView({ caps: sonnet, fastMode: true, fastModels: [] }).warning, true);
     });
 
     it('shows the live output rate while streaming', () => {
-      assert.equal(speedView({ caps: opus, fastMode: true, fastModels: [], tokensPerSecond: 141.6 }).text, '$(zap) Fast · 142 tok/s');
-      assert.equal(speedView({ caps: sonnet, fastMode: false, fastModels: [], tokensPerSecond: 55 }).text, 'Standard (no fast mode) · 55 tok/s');
+      assert.equal(
+        speedView({ caps: opus, fastMode: true, fastModels: [], tokensPerSecond: 141.6 }).text,
+        '$(zap) Fast · 142 tok/s',
+      );
+      assert.equal(
+        speedView({ caps: sonnet, fastMode: false, fastModels: [], tokensPerSecond: 55 }).text,
+        'Standard (no fast mode) · 55 tok/s',
+      );
     });
 
     it('reports the fast-mode limit remaining and its reset from the anthropic-fast headers', () => {
@@ -43,10 +59,16 @@ describe('status bar text', () => {
         fastOutputTokens: { limit: 200000, remaining: 150000, reset },
         fastInputTokens: { limit: 1000000, remaining: 0 },
       });
-      assert.match(lines[0] ?? '', /^Fast-mode output limit: 150,000 of 200,000 tokens left, resets at \d\d:\d\d:\d\d$/);
+      assert.match(
+        lines[0] ?? '',
+        /^Fast-mode output limit: 150,000 of 200,000 tokens left, resets at \d\d:\d\d:\d\d$/,
+      );
       assert.equal(lines[1], 'Fast-mode input limit: 0 of 1,000,000 tokens left');
       assert.match(fastLimitLines(undefined)[0] ?? '', /after the first fast-mode response/);
-      assert.match(fastLimitLines({ requests: { remaining: 5 } })[0] ?? '', /after the first fast-mode response/);
+      assert.match(
+        fastLimitLines({ requests: { remaining: 5 } })[0] ?? '',
+        /after the first fast-mode response/,
+      );
     });
   });
 
@@ -73,15 +95,24 @@ describe('status bar text', () => {
 
   describe('model item and picker detail', () => {
     it('shows thinking, effort, fast mode and prices', () => {
-      assert.equal(modelDetail(opus), 'Adaptive thinking · effort low/medium/high/max · $(zap) fast mode · $5 / $25 per MTok (fast $30 / $150)');
-      assert.equal(modelDetail(sonnet45), 'Thinking with a budget · no effort levels · no fast mode · $3 / $15 per MTok');
+      assert.equal(
+        modelDetail(opus),
+        'Adaptive thinking · effort low/medium/high/max · $(zap) fast mode · $5 / $25 per MTok (fast $30 / $150)',
+      );
+      assert.equal(
+        modelDetail(sonnet45),
+        'Thinking with a budget · no effort levels · no fast mode · $3 / $15 per MTok',
+      );
       assert.match(modelDetail(resolveModel('my-model')), /No extended thinking .* price unknown$/);
       assert.equal(modelView(opus).text, '$(hubot) Opus 4.6');
     });
 
     it('escapes names from the server before they reach markdown', () => {
       const odd = { ...sonnet, displayName: 'Evil [link](command:x)' };
-      assert.doesNotMatch(speedView({ caps: odd, fastMode: false, fastModels: [] }).tooltip, /\[link\]\(command:x\)/);
+      assert.doesNotMatch(
+        speedView({ caps: odd, fastMode: false, fastModels: [] }).tooltip,
+        /\[link\]\(command:x\)/,
+      );
     });
   });
 });

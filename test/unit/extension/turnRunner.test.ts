@@ -30,7 +30,11 @@ describe('runTurn against the simulator', function () {
 
   before(async () => {
     sim = await startSimulator({ tokensPerSecond: 20_000, firstTokenDelayMs: 0 });
-    client = new AnthropicClient({ baseUrl: sim.url, auth: { apiKey: 'sk-test' }, userAgent: 'thinkfast-test' });
+    client = new AnthropicClient({
+      baseUrl: sim.url,
+      auth: { apiKey: 'sk-test' },
+      userAgent: 'thinkfast-test',
+    });
   });
   after(async () => {
     await client.close();
@@ -41,11 +45,33 @@ describe('runTurn against the simulator', function () {
     sim.clearRequests();
   });
 
-  async function ask(c: Conversation, prompt: string, s: Partial<TurnSettings> = {}, signal = new AbortController().signal): Promise<Turn> {
-    const turn: Turn = { id: `t${c.turns.length + 1}`, prompt, attachments: [], content: [], outcome: 'streaming' };
+  async function ask(
+    c: Conversation,
+    prompt: string,
+    s: Partial<TurnSettings> = {},
+    signal = new AbortController().signal,
+  ): Promise<Turn> {
+    const turn: Turn = {
+      id: `t${c.turns.length + 1}`,
+      prompt,
+      attachments: [],
+      content: [],
+      outcome: 'streaming',
+    };
     c.turns.push(turn);
     const merged = { ...settings, ...s };
-    await runTurn(c, turn, { client, caps: resolveModel(merged.model), settings: merged, simulator: true, post: (m) => posted.push(m) }, signal);
+    await runTurn(
+      c,
+      turn,
+      {
+        client,
+        caps: resolveModel(merged.model),
+        settings: merged,
+        simulator: true,
+        post: (m) => posted.push(m),
+      },
+      signal,
+    );
     return turn;
   }
 
@@ -69,7 +95,8 @@ describe('runTurn against the simulator', function () {
 
   it('keeps redacted thinking and sends it back unmodified', async () => {
     const c = newConversation('conv-r', settings.model);
-    const magic = 'ANTHROPIC_MAGIC_STRING_TRIGGER_REDACTED_THINKING_46C9A13E193C177646C7398A98432ECCCE4C1253D5E2D82641AC0E52CC2876CB';
+    const magic =
+      'ANTHROPIC_MAGIC_STRING_TRIGGER_REDACTED_THINKING_46C9A13E193C177646C7398A98432ECCCE4C1253D5E2D82641AC0E52CC2876CB';
     const t1 = await ask(c, `Tell me something. ${magic}`);
     assert.ok(t1.content.some((b) => b.type === 'redacted_thinking'));
     const t2 = await ask(c, 'And a follow-up question about that, in more detail?');
@@ -94,10 +121,20 @@ describe('runTurn against the simulator', function () {
 
   it('stops mid-answer on abort and keeps what arrived, marked stopped', async () => {
     const slow = await startSimulator({ tokensPerSecond: 200, firstTokenDelayMs: 0 });
-    const slowClient = new AnthropicClient({ baseUrl: slow.url, auth: { apiKey: 'sk-test' }, userAgent: 'thinkfast-test' });
+    const slowClient = new AnthropicClient({
+      baseUrl: slow.url,
+      auth: { apiKey: 'sk-test' },
+      userAgent: 'thinkfast-test',
+    });
     try {
       const c = newConversation('conv-stop', settings.model);
-      const turn: Turn = { id: 't1', prompt: 'Write a long essay about compilers [sim:long tokens=3000]', attachments: [], content: [], outcome: 'streaming' };
+      const turn: Turn = {
+        id: 't1',
+        prompt: 'Write a long essay about compilers [sim:long tokens=3000]',
+        attachments: [],
+        content: [],
+        outcome: 'streaming',
+      };
       c.turns.push(turn);
       const abort = new AbortController();
       const deps = {
@@ -107,7 +144,8 @@ describe('runTurn against the simulator', function () {
         simulator: true,
         post: (m: HostMessage) => {
           posted.push(m);
-          if (m.type === 'delta' && m.ops.some((o) => o.op === 'start' && o.kind === 'text')) setTimeout(() => abort.abort(), 150);
+          if (m.type === 'delta' && m.ops.some((o) => o.op === 'start' && o.kind === 'text'))
+            setTimeout(() => abort.abort(), 150);
         },
       };
       await runTurn(c, turn, deps, abort.signal);
@@ -125,7 +163,9 @@ describe('runTurn against the simulator', function () {
     sim.configure({ fault: '429;fast-only;times=1' });
     try {
       const c = newConversation('conv-fast', settings.model);
-      const t = await ask(c, 'Quick question about sorting algorithms and their complexity.', { fastMode: true });
+      const t = await ask(c, 'Quick question about sorting algorithms and their complexity.', {
+        fastMode: true,
+      });
       assert.equal(t.outcome, 'complete', t.error?.message);
       assert.equal(t.footer?.fellBack, true);
       assert.equal(t.footer?.speed, 'standard');

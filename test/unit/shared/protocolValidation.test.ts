@@ -35,7 +35,14 @@ describe('safeExternalUrl', () => {
   it('allows only http and https', () => {
     assert.equal(safeExternalUrl('https://example.com/a')?.hostname, 'example.com');
     assert.ok(safeExternalUrl('http://example.com'));
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://x', 'data:text/html,x', 'not a url']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'command:workbench.action.quit',
+      'vscode://x',
+      'data:text/html,x',
+      'not a url',
+    ]) {
       assert.equal(safeExternalUrl(bad), undefined, bad);
     }
   });

@@ -19,24 +19,13 @@ import { SseDecoder } from '../../src/anthropic/sse';
 import { HandRolledSseDecoder } from './handRolledSse';
 import { parseStreamEvent, StreamEventDecoder } from '../../src/anthropic/streamEvents';
 import type { Message, StreamDelta } from '../../src/anthropic/types';
+import { seededRandom } from '../fixtures/seededRandom';
 
 const WARMUP_ROUNDS = 3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
 // ---------------------------------------------------------------------------------------------
 // Input.
-
-/** Small deterministic PRNG (mulberry32) so every run measures the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the a of to and in is that for it with as on be by this are was or at from an not we can ' +
@@ -62,7 +51,7 @@ function sse(event: string, payload: unknown): string {
 
 /** Builds the response text: about `thinkingBytes` of thinking deltas, then `textBytes` of text. */
 function buildStream(thinkingBytes: number, textBytes: number): string {
-  const rand = prng(42);
+  const rand = seededRandom(42);
   const parts: string[] = [];
   let size = 0;
   const push = (s: string): void => {
@@ -147,7 +136,7 @@ function buildStream(thinkingBytes: number, textBytes: number): string {
 
 /** Cuts the bytes into 1–16 KB chunks at arbitrary boundaries (UTF-8 sequences included). */
 function chunk(bytes: Uint8Array): Uint8Array[] {
-  const rand = prng(7);
+  const rand = seededRandom(7);
   const out: Uint8Array[] = [];
   for (let i = 0; i < bytes.length;) {
     const n = 1024 + Math.floor(rand() * 15 * 1024);

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeltaOp, HostMessage } from '../../src/shared/protocol';
-import { sharedSimulator } from './simulatorFixture';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from './simulatorSession';
 import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
 
 function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): void } {
@@ -28,10 +29,18 @@ function ops(messages: readonly HostMessage[]): DeltaOp[] {
 describe('chat against the simulator', function () {
   this.timeout(60_000);
   let api: ThinkfastTestApi;
+  let session: Awaited<ReturnType<typeof useSimulator>>;
+  let sim: Simulator;
 
   before(async () => {
-    await sharedSimulator();
+    // Slow enough that Stop lands mid-answer.
+    session = await useSimulator({ tokensPerSecond: 400, firstTokenDelayMs: 50 });
+    sim = session.sim;
     api = await openChat();
+  });
+  after(async () => {
+    await api.chat.stop();
+    await session.stop();
   });
 
   beforeEach(async () => {
@@ -97,7 +106,6 @@ describe('chat against the simulator', function () {
   });
 
   it('holds a three-turn conversation with thinking against the signature-checking simulator', async () => {
-    const sim = await sharedSimulator();
     for (const prompt of [
       'What is a monad, briefly and plainly?',
       'Give a TypeScript example of one.',
@@ -166,7 +174,7 @@ describe('chat against the simulator', function () {
     process.env.ANTHROPIC_API_KEY = secret;
     const rec = record(api);
     try {
-      (await sharedSimulator()).configure({ fault: '500;times=1;should-retry=false' });
+      sim.configure({ fault: '500;times=1;should-retry=false' });
       await api.chat.send('Does anything leak when a request fails?');
       await api.chat.idle();
       await api.chat.send('And on success?');
@@ -212,7 +220,6 @@ describe('chat against the simulator', function () {
   });
 
   it('regenerates the last answer and resends an edited last prompt in place', async () => {
-    const sim = await sharedSimulator();
     await api.chat.send('What is a B-tree, in two sentences?');
     await api.chat.idle();
     const firstId = api.chat.current.turns[0].id;

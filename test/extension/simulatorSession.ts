@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
-import type { ThinkfastTestApi } from '../../src/extension/extension';
 import type { LoggedRequest } from '../simulator/requestLog';
 import { startSimulator, type Simulator } from '../simulator/server';
 import type { SimulatorOptions } from '../simulator/options';
-import { activateThinkfast } from './thinkfastExtension';
+export { thinkfast } from './thinkfastExtension';
 
 const simulatorEnvVar = 'THINKFAST_SIMULATOR_URL';
-
-/** The extension's test API (what activate() returns), or a failure saying it is missing. */
-export async function thinkfast(): Promise<ThinkfastTestApi> {
-  const extension = await activateThinkfast();
-  const api = extension.exports as Partial<ThinkfastTestApi> | undefined;
-  if (!api?.backend || !api.chat || !api.statusBar)
-    throw new Error('activate() did not return the Thinkfast test API');
-  return api as ThinkfastTestApi;
-}
 
 /**
  * A simulator in this process that the extension talks to. The tests share the extension host

@@ -14,9 +14,11 @@ export async function activateThinkfast(): Promise<vscode.Extension<ThinkfastTes
 
 /** The object `activate()` returns for tests; throws if it is missing. */
 export async function thinkfast(): Promise<ThinkfastTestApi> {
-  const api = (await activateThinkfast()).exports;
-  if (!api?.chatView || !api.chat) throw new Error('activate() did not return the test API');
-  return api;
+  const api = (await activateThinkfast()).exports as Partial<ThinkfastTestApi> | undefined;
+  if (!api?.chatView || !api.chat || !api.backend || !api.statusBar) {
+    throw new Error('activate() did not return the Thinkfast test API');
+  }
+  return api as ThinkfastTestApi;
 }
 
 /** Shows the chat view and resolves once its webview has answered `ready`. */

@@ -2,7 +2,8 @@
 // on, the streamed result equals a one-shot render, and links, images and code behave.
 import * as assert from 'node:assert/strict';
 import { append, chunked, delta, sel, start, stop, turnEnd, turnStart } from './fixtures';
-import { randomMarkdown, seededRandom } from './markdownSamples';
+import { seededRandom } from '../fixtures/seededRandom';
+import { randomMarkdown } from './markdownSamples';
 import type { Panel } from './panel';
 import { usePanel } from './panel';
 

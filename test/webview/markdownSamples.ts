@@ -42,18 +42,6 @@ const pieces = [
   'Ünïcödé ✓ 字\n',
 ];
 
-/** A small deterministic generator (mulberry32), so a failure can be reproduced from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function randomMarkdown(random: () => number): string {
   const count = 3 + Math.floor(random() * 25);
   let text = '';

@@ -1,6 +1,7 @@
 // `npm start`: build, start the Messages API simulator when there is no API key, and open VS Code
-// with the extension loaded from this folder — desktop VS Code when `code` is on PATH, otherwise
-// code-server in the browser. Ctrl+C stops everything this script started.
+// on the sample workspace (sample/) with the extension loaded from this folder — desktop VS Code
+// when `code` is on PATH, otherwise code-server in the browser (its first install needs system
+// packages: provision.mjs gets them). Ctrl+C stops everything this script started.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,8 +9,11 @@ import { delimiter, dirname, join } from 'node:path';
 import process from 'node:process';
 import { setTimeout, clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+import { provision } from './provision.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** What the window opens: a few small files to chat about and refactor, not this repository. */
+const sampleFolder = join(root, 'sample');
 const require = createRequire(import.meta.url);
 const stops = [];
 // Built by buildTools() before first use: the same process-group handling the test runners use,
@@ -18,6 +22,7 @@ const hostModule = (name) => require(join(root, 'out', 'test', 'host', `${name}.
 const spawnGroup = (...args) => hostModule('processGroup').spawnGroup(...args);
 
 async function main() {
+  provision('start', { log: console.log });
   buildTools();
   await watchExtension();
   const env = {};
@@ -104,8 +109,9 @@ async function startSimulator() {
 
 /** Desktop VS Code: an Extension Development Host window; `--wait` keeps us alive until it closes. */
 async function openDesktop(code, env) {
-  console.log(`[start] opening VS Code (${code}) with the extension from ${root}`);
-  const vscode = spawnGroup(code, ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`], {
+  console.log(`[start] opening VS Code (${code}) on ${sampleFolder} with the extension from ${root}`);
+  const args = ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`, sampleFolder];
+  const vscode = spawnGroup(code, args, {
     env: { ...process.env, ...env },
     stdio: 'inherit',
   });
@@ -128,7 +134,12 @@ async function openCodeServer(env) {
   rmSync(extensionsDir, { recursive: true, force: true });
   mkdirSync(extensionsDir, { recursive: true });
   symlinkSync(root, link, 'dir');
-  const server = await startCodeServer({ extensionsDir, env, folder: root, dataDir: join(devDir, 'data') });
+  const server = await startCodeServer({
+    extensionsDir,
+    env,
+    folder: sampleFolder,
+    dataDir: join(devDir, 'data'),
+  });
   stops.push(() => server.stop());
   console.log(`\n[start] code-server is ready: ${server.url}\n[start] Ctrl+C stops it.`);
   await new Promise(() => undefined);

@@ -1,12 +1,23 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { hostCacheDir } from './paths';
+import { spawnSync } from 'node:child_process';
+import { hostCacheDir, repoRoot } from './paths';
 import { spawnGroup, withTimeout } from './processGroup';
 
-/** code-server 4.139.1 is VS Code 1.139.1; it needs Node 24, which we fetch from npm as well. */
-export const codeServerVersion = '4.139.1';
-export const nodeVersion = '24.21.0';
+/**
+ * code-server 4.139.1 is VS Code 1.139.1; it needs Node 24, which we fetch from npm as well. The
+ * versions live in hostVersions.json, which scripts/systemPackages.mjs reads too (to know whether
+ * the build packages are still needed).
+ */
+const versions = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'test', 'host', 'hostVersions.json'), 'utf8'),
+) as {
+  readonly codeServer: string;
+  readonly node: string;
+};
+export const codeServerVersion = versions.codeServer;
+export const nodeVersion = versions.node;
 
 const installTimeoutMs = 20 * 60_000;
 const markerName = '.thinkfast-installed';
@@ -42,19 +53,34 @@ export async function ensureCodeServer(
   log(
     `[host] installing Node ${nodeVersion} and code-server ${codeServerVersion} into ${hostCacheDir} (first run only, ~3 min)`,
   );
+  provisionBuildPackages();
   try {
     if (!isInstalled(nodeDir)) await installNode(nodeDir, log);
     if (!isInstalled(serverDir)) await installServer(serverDir, nodeDir, log);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `${reason}\n\nThe VS Code test host could not be installed. It needs the npm registry and the build ` +
-        'tools for its native modules: sudo apt-get install build-essential python3 pkg-config libkrb5-dev ' +
-        'libsecret-1-dev libx11-dev libxkbfile-dev (see HOST.md), then `npm run host:install`.',
+      `${reason}\n\nThe VS Code test host could not be installed. It needs the npm registry (for Node ` +
+        `${nodeVersion} and code-server ${codeServerVersion}) and the system packages that ` +
+        '`node scripts/provision.mjs host` checks (test/host/README.md lists them); then run ' +
+        '`npm run host:install` again.',
     );
   }
   log(`[host] installed in ${seconds(Date.now() - started)}`);
   return install;
+}
+
+/**
+ * The packages code-server's native build needs (scripts/provision.mjs: installs them where it
+ * can, else fails at once with the command to run), so a missing header costs seconds, not a
+ * three-minute build that ends in a compiler error.
+ */
+function provisionBuildPackages(): void {
+  const script = path.join(repoRoot, 'scripts', 'provision.mjs');
+  const result = spawnSync(process.execPath, [script, 'host'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    throw new Error(`The VS Code test host needs system packages first (${script} exited ${result.status}).`);
+  }
 }
 
 function isInstalled(dir: string): boolean {

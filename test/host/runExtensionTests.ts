@@ -6,7 +6,7 @@ import { runInCodeServer } from './runInCodeServer';
  * `npm run test:extension`: the extension-host suite (out/test/extension) in a real VS Code.
  * Desktop VS Code through @vscode/test-electron when VSCODE_EXECUTABLE_PATH is set or
  * THINKFAST_TEST_ELECTRON=1 (it downloads VS Code, so needs internet); otherwise code-server in
- * headless Chromium, which works offline (see HOST.md).
+ * headless Chromium, which works offline (see test/host/README.md).
  */
 async function main(): Promise<number> {
   const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'extension', 'index');

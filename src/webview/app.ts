@@ -5,6 +5,7 @@ import { ChatTurn } from './chatTurn';
 import { Composer } from './composer';
 import { handleContentClicks } from './contentClicks';
 import { button, el } from './dom';
+import { EmptyState } from './emptyState';
 import { FrameScheduler } from './frameScheduler';
 import { HistoryView } from './history';
 import { LiveRegion } from './liveRegion';
@@ -19,6 +20,7 @@ import type { HostPort } from './vscodeApi';
 export class ChatApp {
   private readonly ctx: RenderContext;
   private readonly list: MessageList;
+  private readonly emptyState: EmptyState;
   private readonly composer: Composer;
   private readonly history: HistoryView;
   private readonly notices = new Notices();
@@ -29,7 +31,8 @@ export class ChatApp {
 
   constructor(root: HTMLElement, host: HostPort) {
     const state = new ViewStateStore(host);
-    this.list = new MessageList(state);
+    this.emptyState = new EmptyState(host);
+    this.list = new MessageList(state, this.emptyState.element);
     const live = new LiveRegion();
     this.ctx = {
       host,
@@ -125,6 +128,7 @@ export class ChatApp {
 
   private applyConfig(config: ComposerConfigView): void {
     this.composer.config.set(config);
+    this.emptyState.set(config);
     if (config.thinkingDisplay !== this.display) {
       this.display = config.thinkingDisplay;
       for (const turn of this.list.all) turn.applyThinkingDisplay();

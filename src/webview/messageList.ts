@@ -1,6 +1,6 @@
 // The scrolling list of turns. Follows the stream while the user is at the bottom; once they
 // scroll up it stays put and offers "Jump to latest". The scroll position is saved as view state.
-import { button, el, icon } from './dom';
+import { button, el } from './dom';
 import type { ChatTurn } from './chatTurn';
 import type { ViewStateStore } from './state';
 
@@ -11,19 +11,16 @@ export class MessageList {
   readonly element: HTMLElement;
   readonly scroller: HTMLElement;
   private readonly turnsElement = el('div', { class: 'turns' });
-  private readonly empty: HTMLElement;
   private readonly jump: HTMLButtonElement;
   private turns: ChatTurn[] = [];
   private atBottom = true;
   private saveRequested = false;
 
-  constructor(private readonly state: ViewStateStore) {
-    this.empty = el(
-      'div',
-      { class: 'empty-state' },
-      icon('sparkle'),
-      el('p', {}, 'Ask Claude anything. Attach a selection or a file for context.'),
-    );
+  /** `empty` is shown while there are no turns (emptyState.ts). */
+  constructor(
+    private readonly state: ViewStateStore,
+    private readonly empty: HTMLElement,
+  ) {
     this.scroller = el(
       'main',
       { class: 'messages', 'aria-label': 'Conversation', tabindex: 0 },

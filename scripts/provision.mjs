@@ -43,6 +43,7 @@ export function provision(purpose, { env = process.env, log = console.log } = {}
     root,
     sudo: !root && passwordlessSudo(),
     chromePath: env.CHROME_PATH,
+    retry: { test: 'npm test', start: 'npm start' }[purpose],
   });
   if (decision.action === 'fail') throw new Error(decision.lines.join('\n'));
   for (const line of decision.lines) log(line);

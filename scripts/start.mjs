@@ -22,7 +22,14 @@ const hostModule = (name) => require(join(root, 'out', 'test', 'host', `${name}.
 const spawnGroup = (...args) => hostModule('processGroup').spawnGroup(...args);
 
 async function main() {
-  provision('start', { log: console.log });
+  try {
+    provision('start', { log: console.log });
+  } catch (error) {
+    // Its message is complete (what is missing, why, the command to run): print it as it is.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+    return;
+  }
   buildTools();
   await watchExtension();
   const env = {};

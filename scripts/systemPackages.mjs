@@ -107,14 +107,15 @@ export function onPath(command, env, exists = existsSync) {
 
 /**
  * What to do about `missing`, given the facts about this machine: `{debian, apt, root, sudo,
- * chromePath}` (chromePath = CHROME_PATH when set). Returns `{action: 'ready'}`,
- * `{action: 'install', lines, commands}` (argv lists to run in order) or `{action: 'fail', lines}`.
+ * chromePath, retry}` (chromePath: CHROME_PATH when set; retry: the command to run afterwards).
+ * Returns `{action: 'ready'}`, `{action: 'install', lines, commands}` (argv lists to run in
+ * order) or `{action: 'fail', lines}`.
  */
 export function plan(missing, facts) {
   if (missing.length === 0) return { action: 'ready', lines: [] };
   const names = missing.map((p) => p.name);
   const lines = [
-    `[setup] Thinkfast needs ${names.length === 1 ? 'a system package' : 'system packages'} that are missing:`,
+    `[setup] Thinkfast needs ${names.length === 1 ? 'a system package that is' : 'system packages that are'} missing:`,
   ];
   for (const p of missing) lines.push(`[setup]   ${p.name.padEnd(16)} ${p.why}`);
   if (facts.chromePath && names.includes('chromium')) {
@@ -124,21 +125,22 @@ export function plan(missing, facts) {
     ]);
   }
   const apt = `apt-get install -y ${names.join(' ')}`;
+  const again = facts.retry ? `\`${facts.retry}\` again` : 'the same command again';
   if (!facts.debian || !facts.apt) {
     return fail(lines, [
-      `This is not a Debian-based system with apt-get, so Thinkfast cannot install them itself.`,
+      `${facts.debian ? 'apt-get is not on PATH' : 'This is not a Debian-based system'}, so Thinkfast cannot install them itself.`,
       'On Debian or Ubuntu the command would be:',
       `  sudo apt-get update && sudo ${apt}`,
       'Elsewhere install the equivalents with your package manager (a C/C++ toolchain, Python 3,',
       'pkg-config, the Kerberos, libsecret, X11 and xkbfile development headers, Chromium),',
-      'or set CHROME_PATH to a Chromium or Chrome binary. Then run the same command again.',
+      `or set CHROME_PATH to a Chromium or Chrome binary. Then run ${again}.`,
     ]);
   }
   if (!facts.root && !facts.sudo) {
     return fail(lines, [
       'Installing needs root, and this user is not root and has no passwordless sudo. Run:',
       `  sudo apt-get update && sudo ${apt}`,
-      'then run the same command again.',
+      `(or as root: apt-get update && ${apt}), then run ${again}.`,
     ]);
   }
   // sudo drops the environment, so the non-interactive frontend is passed through `env`.

@@ -1,4 +1,4 @@
-// Wire types of the Anthropic Messages API as this project uses them (see ../shared/API-NOTES.md),
+// Wire types of the Anthropic Messages API as this project uses them (shapes as in the official SDK),
 // and the contract between the client and its callers. Node-only layer: never imports vscode.
 
 import type { AnthropicError } from './errors';

@@ -51,7 +51,7 @@ export async function ensureCodeServer(
 
   const started = Date.now();
   log(
-    `[host] installing Node ${nodeVersion} and code-server ${codeServerVersion} into ${hostCacheDir} (first run only, ~3 min)`,
+    `[host] installing Node ${nodeVersion} and code-server ${codeServerVersion} into ${hostCacheDir} (first run only, 3–7 min)`,
   );
   provisionBuildPackages();
   try {

@@ -1,5 +1,5 @@
 // The simulator's model catalogue: what each model accepts, kept as data so a rule changes in one
-// row rather than in scattered `if`s. Values follow ../../shared/API-NOTES.md; where the notes are
+// row rather than in scattered `if`s. Values follow Anthropic's API documentation; where it is
 // silent (effort on Sonnet 4.5, the `display` field on 4.5 models) this is our best reading of the
 // public docs at the time of writing.
 

@@ -1,5 +1,5 @@
 // The in-process Messages API simulator: a loopback HTTP server that speaks the wire protocol of
-// ../../shared/API-NOTES.md. Tests, benchmarks and the offline demo start it with startSimulator().
+// the Messages API. Tests, benchmarks and the offline demo start it with startSimulator().
 
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -19,6 +19,7 @@ interface Facts {
   root: boolean;
   sudo: boolean;
   chromePath?: string;
+  retry?: string;
 }
 interface Plan {
   readonly action: 'ready' | 'install' | 'fail';
@@ -148,12 +149,14 @@ describe('system packages (scripts/provision.mjs)', () => {
   });
 
   it('without root or sudo: fails with the exact command and runs nothing', () => {
-    const result = sys.plan(pick('chromium', 'libsecret-1-dev'), { ...debianRoot, root: false });
+    const facts = { ...debianRoot, root: false, retry: 'npm test' };
+    const result = sys.plan(pick('chromium', 'libsecret-1-dev'), facts);
     assert.equal(result.action, 'fail');
     assert.equal(result.commands, undefined);
     const text = result.lines.join('\n');
     assert.match(text, /not root and has no passwordless sudo/);
     assert.ok(text.includes('sudo apt-get update && sudo apt-get install -y chromium libsecret-1-dev'), text);
+    assert.match(text, /then run `npm test` again/);
   });
 
   it('off Debian or without apt-get: fails with the Debian command and what to get elsewhere', () => {

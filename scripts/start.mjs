@@ -117,7 +117,8 @@ async function startSimulator() {
 /** Desktop VS Code: an Extension Development Host window; `--wait` keeps us alive until it closes. */
 async function openDesktop(code, env) {
   console.log(`[start] opening VS Code (${code}) on ${sampleFolder} with the extension from ${root}`);
-  const args = ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`, sampleFolder];
+  const readme = join(sampleFolder, 'README.md');
+  const args = ['--new-window', '--wait', `--extensionDevelopmentPath=${root}`, sampleFolder, readme];
   const vscode = spawnGroup(code, args, {
     env: { ...process.env, ...env },
     stdio: 'inherit',
@@ -146,6 +147,8 @@ async function openCodeServer(env) {
     env,
     folder: sampleFolder,
     dataDir: join(devDir, 'data'),
+    // The sample's README (what to try) opens with the workspace.
+    settings: { 'workbench.startupEditor': 'readme' },
   });
   stops.push(() => server.stop());
   console.log(`\n[start] code-server is ready: ${server.url}\n[start] Ctrl+C stops it.`);

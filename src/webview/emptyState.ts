@@ -16,6 +16,7 @@ const strong = (text: string) => el('strong', {}, text);
 export class EmptyState {
   readonly element: HTMLElement;
   private readonly title = el('p', { class: 'empty-title' });
+  private readonly tipsTitle = el('p', { class: 'empty-tips-title' }, 'What to try first:');
   private readonly tips: HTMLElement;
   private readonly simulatorNote: HTMLElement;
   private readonly keyNote: HTMLElement;
@@ -89,6 +90,7 @@ export class EmptyState {
       this.title,
       this.simulatorNote,
       this.keyNote,
+      this.tipsTitle,
       this.tips,
     );
     this.show('ready');
@@ -100,10 +102,10 @@ export class EmptyState {
 
   private show(mode: EmptyStateMode): void {
     this.element.dataset.mode = mode;
-    this.title.textContent =
-      mode === 'no-key' ? 'Set your API key to start.' : 'Ask Claude anything. Here is what to try first:';
+    this.title.textContent = mode === 'no-key' ? 'Set your API key to start.' : 'Ask Claude anything.';
     this.simulatorNote.hidden = mode !== 'simulator';
     this.keyNote.hidden = mode !== 'no-key';
     this.tips.hidden = mode === 'no-key';
+    this.tipsTitle.hidden = this.tips.hidden;
   }
 }

@@ -17,6 +17,8 @@ export interface CodeServerOptions {
   readonly folder?: string;
   /** Keep user data here instead of a fresh temporary folder (so `npm start` remembers layout). */
   readonly dataDir?: string;
+  /** User settings over the quiet defaults, written when the user-data folder has none yet. */
+  readonly settings?: Readonly<Record<string, unknown>>;
   /** Where server output goes, line by line (defaults to nowhere: it is chatty). */
   readonly log?: (line: string) => void;
 }
@@ -64,7 +66,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     fs.mkdirSync(dir, { recursive: true });
   const settingsFile = path.join(dataDir, 'user', 'User', 'settings.json');
   if (!fs.existsSync(settingsFile))
-    fs.writeFileSync(settingsFile, `${JSON.stringify(quietSettings, null, 2)}\n`);
+    fs.writeFileSync(settingsFile, `${JSON.stringify({ ...quietSettings, ...options.settings }, null, 2)}\n`);
   // An explicit config file keeps code-server from writing a password config into ~/.config.
   fs.writeFileSync(path.join(dataDir, 'config.yaml'), 'auth: none\ncert: false\n');
 

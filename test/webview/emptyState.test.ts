@@ -14,7 +14,7 @@ describe('webview: empty state', function () {
   it('with a key: says what to try first and offers no key button', async () => {
     assert.equal(await empty().getAttribute('data-mode'), 'ready');
     const text = await empty().innerText();
-    assert.match(text, /what to try first/);
+    assert.match(text, /What to try first/);
     assert.match(text, /Refactor Selection/);
     assert.match(text, /attach the open file/);
     assert.match(text, /fast/);
@@ -42,6 +42,7 @@ describe('webview: empty state', function () {
     assert.equal(await empty().getAttribute('data-mode'), 'no-key');
     assert.match(await empty().innerText(), /Set your API key to start/);
     assert.equal(await tips().isVisible(), false);
+    assert.doesNotMatch(await empty().innerText(), /What to try first/);
     assert.equal(await empty().locator('.simulator-note').isVisible(), false);
     const buttons = empty().getByRole('button');
     assert.equal(await buttons.count(), 1);

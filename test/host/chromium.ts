@@ -15,8 +15,9 @@ export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) {
     throw new Error(
-      `No Chromium at ${executablePath}. Install Debian's (sudo apt-get install chromium) or set CHROME_PATH ` +
-        'to a Chromium/Chrome binary. Do not run `npx playwright install`.',
+      `No Chromium at ${executablePath}. \`node scripts/provision.mjs test\` (the first step of npm test) ` +
+        "installs Debian's where it can and otherwise prints the command; or set CHROME_PATH to a " +
+        'Chromium/Chrome binary. Do not run `npx playwright install`.',
     );
   }
   return chromium.launch({

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RefactorOutcome } from '../../src/extension/refactor/refactorCommand';
 import { refactorCode } from '../simulator/answers';
+import { LEGACY_FAST_OPUS_4_6 } from '../simulator/options';
 import type { Simulator } from '../simulator/server';
 import {
   messageRequests,
@@ -75,7 +76,8 @@ describe('Refactor Selection', function () {
 
   before(async () => {
     await thinkfast();
-    session = await useSimulator();
+    // Fast mode on Opus 4.6 as served before its removal (today's API serves it at standard speed).
+    session = await useSimulator({ modelRules: LEGACY_FAST_OPUS_4_6 });
     sim = session.sim;
     await resetSettings(touched);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RefactorOutcome } from '../../src/extension/refactor/refactorCommand';
 import { refactorCode } from '../simulator/answers';
-import { LEGACY_FAST_OPUS_4_6 } from '../simulator/options';
+import { FEBRUARY_2026_RULES } from '../simulator/options';
 import type { Simulator } from '../simulator/server';
 import {
   messageRequests,
@@ -76,8 +76,8 @@ describe('Refactor Selection', function () {
 
   before(async () => {
     await thinkfast();
-    // Fast mode on Opus 4.6 as served before its removal (today's API serves it at standard speed).
-    session = await useSimulator({ modelRules: LEGACY_FAST_OPUS_4_6 });
+    // Written against February 2026 rules: Opus 4.6 fast served, Sonnet 4.6 without max effort.
+    session = await useSimulator({ modelRules: FEBRUARY_2026_RULES });
     sim = session.sim;
     await resetSettings(touched);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

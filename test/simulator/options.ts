@@ -59,6 +59,15 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
  */
 export const LEGACY_FAST_OPUS_4_6: ModelRules = { 'claude-opus-4-6': { fastMode: 'beta' } };
 
+/**
+ * The February 2026 rules some extension-host tests were written against: Opus 4.6 fast mode
+ * served (as above) and Sonnet 4.6 without the `max` effort level (current sources list it).
+ */
+export const FEBRUARY_2026_RULES: ModelRules = {
+  ...LEGACY_FAST_OPUS_4_6,
+  'claude-sonnet-4-6': { effortLevels: ['low', 'medium', 'high'] },
+};
+
 /** The fast rate fast mode is documented to reach: up to 2.5× standard. */
 export const FAST_MULTIPLIER = 2.5;
 

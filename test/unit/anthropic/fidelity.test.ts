@@ -91,7 +91,10 @@ describe('fidelity: our client builds the same message as the official SDK on it
     });
   }
 
-  it('each side spoke its own version and auth', () => {
+  it('each side spoke its own version and auth', async () => {
+    const sc = SCENARIOS[0];
+    assert.ok(sc);
+    await Promise.all([ours(firstRequest(sc)), theirs(firstRequest(sc))]);
     const kinds = (sim: Simulator): string[] => [
       ...new Set(sim.requests.map((r) => `${r.anthropicVersion ?? ''} ${r.auth ?? ''}`)),
     ];

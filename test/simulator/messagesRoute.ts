@@ -169,8 +169,9 @@ export async function handleMessages(x: Exchange, ctx: RouteContext): Promise<vo
   const input = ctx.cache.account(served, segs);
   const messageId = newId('msg_sim_');
   const diagnostics = ctx.diagnostics.diagnose(served, segs, messageId, input);
-  ctx.limiter.noteRequest(inputTokens(req), fast);
-  const headers = ctx.limiter.headers(fast);
+  // Fast-mode limits count only what fast mode served (Opus 4.6 "fast" is standard now).
+  ctx.limiter.noteRequest(inputTokens(req), servedFast);
+  const headers = ctx.limiter.headers(servedFast);
   const plan = planMessage({
     request: served,
     modelId: (x.body as { model: string }).model,
@@ -185,7 +186,7 @@ export async function handleMessages(x: Exchange, ctx: RouteContext): Promise<vo
     pingIntervalMs: s.pingIntervalMs,
     startedAt: x.startedAt,
   };
-  ctx.limiter.noteOutput(plan.message.usage.output_tokens, fast);
+  ctx.limiter.noteOutput(plan.message.usage.output_tokens, servedFast);
 
   if (req.stream) {
     x.res.writeHead(200, {

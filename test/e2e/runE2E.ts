@@ -7,6 +7,7 @@ import { startCodeServer } from '../host/codeServer';
 import type { CodeServer } from '../host/codeServer';
 import { installExtension } from '../host/installExtension';
 import { artifactsDir, hostCacheDir } from '../host/paths';
+import { LEGACY_FAST_OPUS_4_6 } from '../simulator/options';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { buildVsix } from './buildVsix';
 import { screenshot, setE2EContext } from './fixture';
@@ -35,7 +36,8 @@ async function main(): Promise<number> {
     await step('install it into a fresh extensions folder', () => installExtension(vsix, extensionsDir));
     // The extension talks to an in-process Messages API simulator, as `npm start` does without a key.
     simulator = await step('start the Messages API simulator', () =>
-      startSimulator({ tokensPerSecond: 300, firstTokenDelayMs: 200 }),
+      // Fast mode on Opus 4.6 as served before its removal (the fast-mode e2e test expects ⚡ fast).
+      startSimulator({ tokensPerSecond: 300, firstTokenDelayMs: 200, modelRules: LEGACY_FAST_OPUS_4_6 }),
     );
     const folder = path.join(work, 'workspace');
     writeSampleWorkspace(folder);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RefactorOutcome } from '../../src/extension/refactor/refactorCommand';
 import { refactorCode } from '../simulator/answers';
+import { FEBRUARY_2026_RULES } from '../simulator/options';
 import type { Simulator } from '../simulator/server';
 import {
   messageRequests,
@@ -75,7 +76,8 @@ describe('Refactor Selection', function () {
 
   before(async () => {
     await thinkfast();
-    session = await useSimulator();
+    // Written against February 2026 rules: Opus 4.6 fast served, Sonnet 4.6 without max effort.
+    session = await useSimulator({ modelRules: FEBRUARY_2026_RULES });
     sim = session.sim;
     await resetSettings(touched);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ThinkfastTestApi } from '../../src/extension/extension';
+import { FEBRUARY_2026_RULES } from '../simulator/options';
 import type { Simulator } from '../simulator/server';
 import {
   messageRequests,
@@ -46,7 +47,8 @@ describe('status bar: speed, effort and model', function () {
 
   before(async () => {
     api = await thinkfast();
-    session = await useSimulator();
+    // Written against February 2026 rules: Opus 4.6 fast served, Sonnet 4.6 without max effort.
+    session = await useSimulator({ modelRules: FEBRUARY_2026_RULES });
     sim = session.sim;
     await resetSettings(touched);
   });

@@ -1,5 +1,5 @@
 // `npm run simulator -- --port N --rate R --first-token-ms M [--fast-rate F] [--ping-ms P]
-//  [--fault SPEC] [--api-key KEY]`: runs the simulator until SIGINT/SIGTERM (the offline demo and
+//  [--fault SPEC] [--api-key KEY] [--model-rules JSON]`: runs the simulator until SIGINT/SIGTERM (the offline demo and
 // manual testing). Prints one line with the URL; never prints a key.
 
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       'ping-ms': { type: 'string' },
       fault: { type: 'string' },
       'api-key': { type: 'string', multiple: true },
+      'model-rules': { type: 'string' },
     },
   });
   const options: SimulatorOptions = {};
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   if (ping !== undefined) options.pingIntervalMs = ping;
   if (values.fault !== undefined) options.fault = values.fault;
   if (values['api-key'] !== undefined) options.apiKeys = values['api-key'];
+  // e.g. '{"claude-opus-5-5":{"fastMode":"removed"}}': the same overrides as startSimulator's.
+  if (values['model-rules'] !== undefined) {
+    options.modelRules = JSON.parse(values['model-rules']) as SimulatorOptions['modelRules'];
+  }
 
   const sim = await startSimulator(options);
   console.log(`Thinkfast simulator listening on ${sim.url}`);

@@ -17,12 +17,13 @@ import {
 } from './faults';
 import { type SimulatorSettings, fastRate } from './options';
 import { lastUserPrompt, planMessage } from './plan';
-import { type PromptCache, inputTokens } from './promptCache';
+import type { CacheDiagnostics } from './cacheDiagnostics';
+import { type PromptCache, inputTokens, segments } from './promptCache';
 import type { RateLimiter } from './rateLimits';
 import type { LoggedRequest } from './requestLog';
 import type { Signer } from './signatures';
 import { writeStream } from './sseStream';
-import { type ValidRequest, validateRequest } from './validate';
+import { type ValidRequest, type ValidationContext, validateRequest } from './validate';
 
 /** What the routes share with the server that owns them. */
 export interface RouteContext {
@@ -31,6 +32,7 @@ export interface RouteContext {
   takeServerFault(fast: boolean): ServerFault | undefined;
   signer: Signer;
   cache: PromptCache;
+  diagnostics: CacheDiagnostics;
   limiter: RateLimiter;
 }
 
@@ -106,16 +108,35 @@ function httpFault(
   return { f: failure(status, fault.params.message ?? defaults[type] ?? 'Error', type), headers };
 }
 
+function validation(x: Exchange, ctx: RouteContext, countTokens: boolean): ValidationContext {
+  return {
+    betas: x.betas,
+    version: x.entry.anthropicVersion ?? '',
+    signer: ctx.signer,
+    rules: ctx.settingsNow().modelRules,
+    countTokens,
+  };
+}
+
+/** The API refuses a prompt longer than the model's context window before generating anything. */
+function tooLong(req: ValidRequest): ApiFailure | undefined {
+  const n = inputTokens(req);
+  const max = req.model.maxInputTokens;
+  return n > max ? failure(400, `prompt is too long: ${n} tokens > ${max} maximum`) : undefined;
+}
+
 export async function handleMessages(x: Exchange, ctx: RouteContext): Promise<void> {
   const body = x.body as Record<string, unknown> | undefined;
   if (body && typeof body === 'object') {
     x.entry.stream = body.stream === true;
     if (body.speed === 'fast' || body.speed === 'standard') x.entry.requestedSpeed = body.speed;
   }
-  const checked = validateRequest(x.body, x.betas, ctx.signer);
+  const checked = validateRequest(x.body, validation(x, ctx, false));
   if (!checked.ok) return reply(x, checked.failure);
   const req = checked.request;
   const fast = req.speed === 'fast';
+  const overLimit = tooLong(req);
+  if (overLimit) return reply(x, overLimit);
 
   let fault: Fault | undefined;
   try {
@@ -141,17 +162,22 @@ export async function handleMessages(x: Exchange, ctx: RouteContext): Promise<vo
   }
 
   const s = ctx.settingsNow();
-  const servedFast = fast && fault?.name !== 'serve-standard';
-  if (fast) x.entry.servedSpeed = servedFast ? 'fast' : 'standard';
-  const input = ctx.cache.account(req);
-  ctx.limiter.noteRequest(inputTokens(req), fast);
-  const headers = ctx.limiter.headers(fast);
+  const servedFast = req.servedSpeed === 'fast' && fault?.name !== 'serve-standard';
+  const served: ValidRequest = { ...req, servedSpeed: servedFast ? 'fast' : 'standard' };
+  if (fast) x.entry.servedSpeed = served.servedSpeed;
+  const segs = segments(served);
+  const input = ctx.cache.account(served, segs);
+  const messageId = newId('msg_sim_');
+  const diagnostics = ctx.diagnostics.diagnose(served, segs, messageId, input);
+  // Fast-mode limits count only what fast mode served (Opus 4.6 "fast" is standard now).
+  ctx.limiter.noteRequest(inputTokens(req), servedFast);
+  const headers = ctx.limiter.headers(servedFast);
   const plan = planMessage({
-    request: req,
+    request: served,
     modelId: (x.body as { model: string }).model,
-    messageId: newId('msg_sim_'),
+    messageId,
     input,
-    reportedSpeed: fast ? (servedFast ? 'fast' : 'standard') : undefined,
+    diagnostics,
     signer: ctx.signer,
   });
   const pacing = {
@@ -160,7 +186,7 @@ export async function handleMessages(x: Exchange, ctx: RouteContext): Promise<vo
     pingIntervalMs: s.pingIntervalMs,
     startedAt: x.startedAt,
   };
-  ctx.limiter.noteOutput(plan.message.usage.output_tokens, fast);
+  ctx.limiter.noteOutput(plan.message.usage.output_tokens, servedFast);
 
   if (req.stream) {
     x.res.writeHead(200, {
@@ -189,7 +215,7 @@ export async function handleMessages(x: Exchange, ctx: RouteContext): Promise<vo
 }
 
 export function handleCountTokens(x: Exchange, ctx: RouteContext): void {
-  const checked = validateRequest(x.body, x.betas, ctx.signer, true);
+  const checked = validateRequest(x.body, validation(x, ctx, true));
   if (!checked.ok) return reply(x, checked.failure);
   x.entry.status = 200;
   x.entry.outcome = 'complete';

@@ -1,6 +1,7 @@
 // The simulator's knobs: what startSimulator accepts and what configure() may change later.
 
 import { type ServerFault, parseFaultSpec } from './faults';
+import { type ModelRules, mergeRules } from './models';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rateLimits';
 
 export interface SimulatorSettings {
@@ -17,12 +18,20 @@ export interface SimulatorSettings {
   /** Applied to matching `POST /v1/messages` requests that name no fault of their own. */
   fault: ServerFault | null;
   rateLimits: RateLimitSettings;
+  /**
+   * Per model id, fields that replace the simulator's own table (models.ts), so a test can make the
+   * server disagree with the client's catalogue. configure() merges field by field; `null` resets.
+   */
+  modelRules: ModelRules;
+  /** The prompt cache's clock (ms since the epoch): a test can move it to expire entries. */
+  clock: () => number;
 }
 
 /** configure() input: any subset; a fault may be given as a `NAME;k=v` string. */
-export type SimulatorConfig = Partial<Omit<SimulatorSettings, 'fault' | 'rateLimits'>> & {
+export type SimulatorConfig = Partial<Omit<SimulatorSettings, 'fault' | 'rateLimits' | 'modelRules'>> & {
   fault?: ServerFault | string | null;
   rateLimits?: Partial<RateLimitSettings>;
+  modelRules?: ModelRules | null;
 };
 
 export interface SimulatorOptions extends SimulatorConfig {
@@ -40,6 +49,23 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   pingIntervalMs: 5_000,
   fault: null,
   rateLimits: DEFAULT_RATE_LIMITS,
+  modelRules: {},
+  clock: () => Date.now(),
+};
+
+/**
+ * The rule that makes Opus 4.6 serve fast mode as it did until June 2026 (with the fast-mode beta):
+ * for tests written against that behaviour. Today's API serves it at standard speed.
+ */
+export const LEGACY_FAST_OPUS_4_6: ModelRules = { 'claude-opus-4-6': { fastMode: 'beta' } };
+
+/**
+ * The February 2026 rules some extension-host tests were written against: Opus 4.6 fast mode
+ * served (as above) and Sonnet 4.6 without the `max` effort level (current sources list it).
+ */
+export const FEBRUARY_2026_RULES: ModelRules = {
+  ...LEGACY_FAST_OPUS_4_6,
+  'claude-sonnet-4-6': { effortLevels: ['low', 'medium', 'high'] },
 };
 
 /** The fast rate fast mode is documented to reach: up to 2.5× standard. */
@@ -58,8 +84,12 @@ export function mergeSettings(base: SimulatorSettings, change: SimulatorConfig):
     'fastTokensPerSecond',
     'firstTokenDelayMs',
     'pingIntervalMs',
+    'clock',
   ] as const) {
     if (key in change) (next as unknown as Record<string, unknown>)[key] = change[key];
+  }
+  if ('modelRules' in change) {
+    next.modelRules = change.modelRules ? mergeRules(base.modelRules, change.modelRules) : {};
   }
   if ('fault' in change) {
     const f = change.fault;

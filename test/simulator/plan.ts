@@ -5,6 +5,8 @@
 import type { ContentBlock, Message, MessageParam, StreamEvent, Usage } from '../../src/anthropic/types';
 import { isRefactorPrompt, longAnswer, markdownAnswer, refactorAnswer, thinkingSummary } from './answers';
 import { findDirectives, stripDirectives } from './directives';
+import type { Diagnostics } from './cacheDiagnostics';
+import { type Ending, endingOf } from './endings';
 import type { InputUsage } from './promptCache';
 import type { Signer } from './signatures';
 import { countTokens, splitTokens } from './tokens';
@@ -44,8 +46,8 @@ export interface PlanInput {
   modelId: string;
   messageId: string;
   input: InputUsage;
-  /** `usage.speed` to report: set only for requests that asked for fast. */
-  reportedSpeed?: 'fast' | 'standard';
+  /** The response's `diagnostics` (null unless the request asked and something diverged). */
+  diagnostics?: Diagnostics | null;
   signer: Signer;
 }
 
@@ -63,6 +65,7 @@ export function lastUserPrompt(messages: readonly MessageParam[]): string {
 class Budget {
   used = 0;
   hitMax = false;
+  thinking = 0;
   constructor(private readonly max: number) {}
   /** Takes `cost` tokens if they fit under max_tokens (and the optional sub-cap); false = stop. */
   take(cost: number, subUsed = 0, subCap = Infinity): boolean {
@@ -84,6 +87,9 @@ class Budget {
   }
 }
 
+const totalInput = (u: InputUsage): number =>
+  u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
+
 export function planMessage(p: PlanInput): MessagePlan {
   const { request } = p;
   const raw = lastUserPrompt(request.messages);
@@ -102,22 +108,30 @@ export function planMessage(p: PlanInput): MessagePlan {
       ? longAnswer(prompt, Number(long.params.tokens) || LONG_DEFAULT_TOKENS)
       : markdownAnswer(prompt, turn);
 
+  const ending: Ending = endingOf(directives);
   const t = request.thinking;
   const thinks =
-    t.type === 'enabled' ||
-    (t.type === 'adaptive' && !(request.effort === 'low' && prompt.length < LOW_EFFORT_SKIP_CHARS));
+    ending.textTokens !== 0 &&
+    (t.type === 'enabled' ||
+      (t.type === 'adaptive' && !(request.effort === 'low' && prompt.length < LOW_EFFORT_SKIP_CHARS)));
   const thinkingCap = t.type === 'enabled' ? t.budgetTokens : Infinity;
 
   const events: PlannedEvent[] = [];
   const content: ContentBlock[] = [];
-  const budget = new Budget(request.maxTokens);
+  // Output also ends where the context window does (the stop reason says which limit it was).
+  const contextRoom = Math.max(1, request.model.maxInputTokens - totalInput(p.input));
+  const budget = new Budget(Math.min(request.maxTokens, contextRoom));
   const emit = (event: StreamEvent, cost = 0): void => {
     events.push({ event, cost });
   };
   const usageBase = (output: number): Usage => {
-    const u: Usage = { ...p.input, output_tokens: output, service_tier: 'standard' };
-    if (p.reportedSpeed) u.speed = p.reportedSpeed;
-    return u;
+    return {
+      ...p.input,
+      output_tokens: output,
+      output_tokens_details: { thinking_tokens: Math.min(budget.thinking, output) },
+      service_tier: 'standard',
+      speed: request.servedSpeed,
+    };
   };
 
   emit({
@@ -130,8 +144,10 @@ export function planMessage(p: PlanInput): MessagePlan {
       content: [],
       stop_reason: null,
       stop_sequence: null,
-      usage: usageBase(1),
-    },
+      stop_details: null,
+      diagnostics: p.diagnostics ?? null,
+      usage: { ...usageBase(1), output_tokens_details: { thinking_tokens: 0 } },
+    } as Message,
   });
 
   if (thinks) {
@@ -139,6 +155,7 @@ export function planMessage(p: PlanInput): MessagePlan {
     if (redacted) {
       const data = p.signer.redactedData();
       const cost = budget.takeUpTo(REDACTED_TOKENS, thinkingCap);
+      budget.thinking += cost;
       emit({ type: 'content_block_start', index, content_block: { type: 'redacted_thinking', data } }, cost);
       emit({ type: 'content_block_stop', index });
       content.push({ type: 'redacted_thinking', data });
@@ -153,12 +170,14 @@ export function planMessage(p: PlanInput): MessagePlan {
       if (t.display === 'omitted') {
         // Nothing visible, but the reasoning still takes time and is billed.
         const cost = budget.takeUpTo(countTokens(summary) * THINKING_BILL_FACTOR, thinkingCap);
+        budget.thinking += cost;
         emit({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: '' } }, cost);
       } else {
         let thinkingUsed = 0;
         for (const piece of splitTokens(summary)) {
           if (!budget.take(THINKING_BILL_FACTOR, thinkingUsed, thinkingCap)) break;
           thinkingUsed += THINKING_BILL_FACTOR;
+          budget.thinking += THINKING_BILL_FACTOR;
           shown += piece;
           emit(
             { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } },
@@ -177,7 +196,8 @@ export function planMessage(p: PlanInput): MessagePlan {
     const index = content.length;
     const pieces = splitTokens(answer);
     let text = '';
-    for (const piece of pieces) {
+    for (const [n, piece] of pieces.entries()) {
+      if (n >= ending.textTokens) break;
       if (!budget.take(1)) break;
       if (text === '')
         emit({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
@@ -190,10 +210,20 @@ export function planMessage(p: PlanInput): MessagePlan {
     }
   }
 
-  const stopReason = budget.hitMax ? 'max_tokens' : 'end_turn';
-  const outputTokens = budget.hitMax ? request.maxTokens : budget.used;
+  const byContext = budget.hitMax && contextRoom < request.maxTokens;
+  const stopReason = budget.hitMax
+    ? byContext
+      ? 'model_context_window_exceeded'
+      : 'max_tokens'
+    : (ending.stopReason ?? 'end_turn');
+  const outputTokens = budget.hitMax && !byContext ? request.maxTokens : budget.used;
   const usage = usageBase(outputTokens);
-  emit({ type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage });
+  const stopDetails = budget.hitMax ? null : ending.stopDetails;
+  emit({
+    type: 'message_delta',
+    delta: { stop_reason: stopReason, stop_sequence: null, stop_details: stopDetails },
+    usage,
+  } as StreamEvent);
   emit({ type: 'message_stop' });
 
   return {
@@ -206,7 +236,9 @@ export function planMessage(p: PlanInput): MessagePlan {
       content,
       stop_reason: stopReason,
       stop_sequence: null,
+      stop_details: stopDetails,
+      diagnostics: p.diagnostics ?? null,
       usage,
-    },
+    } as Message,
   };
 }

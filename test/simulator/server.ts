@@ -25,8 +25,11 @@ import { PromptCache } from './promptCache';
 import { RateLimiter } from './rateLimits';
 import { type LoggedRequest, apiKeyOf, authKind, betasOf } from './requestLog';
 import { DEFAULT_SIGNING_SECRET, Signer } from './signatures';
+import { API_VERSIONS } from './validateRules';
+import { CacheDiagnostics } from './cacheDiagnostics';
 
-export const ANTHROPIC_VERSION = '2023-06-01';
+/** The versions the server speaks: the SDK's default and the one older clients pin. */
+export { API_VERSIONS } from './validateRules';
 /** Bodies above this are refused with 413, as the API refuses oversized requests. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -57,7 +60,8 @@ class SimulatorServer implements Simulator, RouteContext {
   private readonly server: Server;
   private readonly log: LoggedRequest[] = [];
   private readonly closing = new AbortController();
-  readonly cache = new PromptCache();
+  readonly cache = new PromptCache(() => this.current.clock());
+  readonly diagnostics = new CacheDiagnostics();
   readonly limiter: RateLimiter;
   port = 0;
 
@@ -170,13 +174,15 @@ class SimulatorServer implements Simulator, RouteContext {
       route === 'POST /v1/messages/count_tokens';
     if (!known) return replyFailure(x, failure(404, `Not found: ${entry.method} ${entry.path}`));
 
+    // `x-api-key` wins over `Authorization: Bearer` when both are sent, as on the API.
     const key = apiKeyOf(req.headers);
-    if (key === undefined) return replyFailure(x, failure(401, 'x-api-key header is required'));
+    if (key === undefined)
+      return replyFailure(x, failure(401, 'x-api-key or Authorization: Bearer header is required'));
     const keys = this.current.apiKeys;
     if (keys !== undefined && !keys.includes(key)) return replyFailure(x, failure(401, 'invalid x-api-key'));
     if (entry.anthropicVersion === undefined)
       return replyFailure(x, failure(400, 'anthropic-version: header is required'));
-    if (entry.anthropicVersion !== ANTHROPIC_VERSION) {
+    if (!API_VERSIONS.includes(entry.anthropicVersion)) {
       return replyFailure(
         x,
         failure(400, `anthropic-version: unknown version \`${entry.anthropicVersion}\``),
@@ -184,7 +190,8 @@ class SimulatorServer implements Simulator, RouteContext {
     }
 
     if (entry.method === 'GET') {
-      const answer = modelMatch ? getModel(modelMatch[1] ?? '') : listModels(entry.query);
+      const rules = this.current.modelRules;
+      const answer = modelMatch ? getModel(modelMatch[1] ?? '', rules) : listModels(url.searchParams, rules);
       if (!answer.ok) return replyFailure(x, answer.failure);
       entry.status = 200;
       entry.outcome = 'complete';

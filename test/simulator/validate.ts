@@ -1,12 +1,27 @@
-// Request validation with the API's status codes, error types and (paraphrased) messages, so a
-// client that builds a wrong request fails here exactly as it would in production.
+// Request validation with the API's status codes, error types and (paraphrased, or where known
+// verbatim) messages, so a client that builds a wrong request fails here exactly as it would in
+// production. The per-model rules are in validateRules.ts.
 
 import type { Effort, MessageParam, TextBlockParam } from '../../src/anthropic/types';
-import { type ApiFailure, failure, invalid } from './apiErrors';
-import { type SimModel, findModel } from './models';
+import { type ApiFailure, failure } from './apiErrors';
+import { type ModelRules, type SimModel, findModel } from './models';
 import type { Signer } from './signatures';
+import { checkCacheControl, checkMessages, checkSignatures, checkSystem } from './validateMessages';
+import {
+  FAST_MODE_BETA,
+  Refusal,
+  type ThinkingMode,
+  checkEffort,
+  checkPrefill,
+  checkSampling,
+  checkSpeed,
+  checkThinking,
+  checkToolChoice,
+  isObject,
+  refuse,
+} from './validateRules';
 
-export const FAST_MODE_BETA = 'fast-mode-2026-02-01';
+export { FAST_MODE_BETA, type ThinkingMode };
 
 /** Betas the simulator accepts; anything else is refused as the API refuses unknown betas. */
 export const KNOWN_BETAS: readonly string[] = [
@@ -21,9 +36,10 @@ export const KNOWN_BETAS: readonly string[] = [
   'prompt-caching-2024-07-31',
   'extended-cache-ttl-2025-04-11',
   'files-api-2025-04-14',
+  'cache-diagnosis-2026-04-07',
+  'thinking-display-updates-2026-08-18',
+  'thinking-token-count-2026-05-13',
 ];
-
-const EFFORTS: readonly Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 
 const TOP_LEVEL_FIELDS = new Set([
   'model',
@@ -46,63 +62,58 @@ const TOP_LEVEL_FIELDS = new Set([
   'context_management',
   'mcp_servers',
   'inference_geo',
+  'cache_control',
+  'diagnostics',
 ]);
-
-export type ThinkingMode =
-  | { type: 'off' }
-  | { type: 'adaptive'; display: 'summarized' | 'omitted' }
-  | { type: 'enabled'; budgetTokens: number; display: 'summarized' | 'omitted' };
 
 /** A request that passed validation, with defaults filled in. */
 export interface ValidRequest {
   model: SimModel;
-  /** Undefined only for count_tokens, which does not take max_tokens. */
+  /** 0 for count_tokens, which does not take max_tokens. */
   maxTokens: number;
   messages: MessageParam[];
   system: string | TextBlockParam[] | undefined;
+  tools: unknown[] | undefined;
   stream: boolean;
   thinking: ThinkingMode;
   effort: Effort;
   /** `speed` as sent; undefined when absent. */
   speed: 'fast' | 'standard' | undefined;
+  /** The speed that serves it (`usage.speed`). */
+  servedSpeed: 'fast' | 'standard';
+  /** Top-level `cache_control` (automatic breakpoint on the last cacheable block). */
+  cacheControl: { ttl?: string } | undefined;
+  /** `diagnostics.previous_message_id` when the request opted in (null on a first turn). */
+  diagnostics: { previousMessageId: string | null } | undefined;
 }
 
 type Result = { ok: true; request: ValidRequest } | { ok: false; failure: ApiFailure };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export interface ValidationContext {
+  betas: readonly string[];
+  version: string;
+  signer: Signer;
+  rules: ModelRules;
+  countTokens?: boolean;
+}
 
 /**
  * Validates a `POST /v1/messages` body (or, with `countTokens`, a count_tokens body, which has no
- * max_tokens or stream). Thinking signatures are checked with `signer`.
+ * max_tokens or stream). Thinking signatures are checked with the context's signer.
  */
-export function validateRequest(
-  body: unknown,
-  betas: readonly string[],
-  signer: Signer,
-  countTokens = false,
-): Result {
+export function validateRequest(body: unknown, ctx: ValidationContext): Result {
   try {
-    return { ok: true, request: check(body, betas, signer, countTokens) };
+    return { ok: true, request: check(body, ctx) };
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, failure: e.failure };
     throw e;
   }
 }
 
-class Refusal extends Error {
-  constructor(readonly failure: ApiFailure) {
-    super(failure.message);
-  }
-}
-
-function refuse(message: string): never {
-  throw new Refusal(invalid(message));
-}
-
-function check(body: unknown, betas: readonly string[], signer: Signer, countTokens: boolean): ValidRequest {
+function check(body: unknown, ctx: ValidationContext): ValidRequest {
+  const countTokens = ctx.countTokens === true;
   if (!isObject(body)) refuse('The request body must be a JSON object.');
-  for (const b of betas) {
+  for (const b of ctx.betas) {
     if (!KNOWN_BETAS.includes(b)) refuse(`Unexpected value(s) \`${b}\` for the \`anthropic-beta\` header.`);
   }
   for (const key of Object.keys(body)) {
@@ -112,8 +123,8 @@ function check(body: unknown, betas: readonly string[], signer: Signer, countTok
   }
 
   if (typeof body.model !== 'string' || body.model === '') refuse('model: Field required');
-  const model = findModel(body.model);
-  if (!model) throw new Refusal(failure(404, `model: ${body.model}`));
+  const model = findModel(body.model, ctx.rules);
+  if (!model || model.lifecycle === 'retired') throw new Refusal(failure(404, `model: ${body.model}`));
 
   let maxTokens = 0;
   if (!countTokens) {
@@ -134,194 +145,39 @@ function check(body: unknown, betas: readonly string[], signer: Signer, countTok
   const system = checkSystem(body.system);
   if (body.stream !== undefined && typeof body.stream !== 'boolean')
     refuse('stream: Input should be a valid boolean');
+  if (body.tools !== undefined && !Array.isArray(body.tools)) refuse('tools: Input should be a valid list');
 
-  const thinking = checkThinking(body.thinking, model, maxTokens, countTokens);
   const effort = checkEffort(body.output_config, model);
-  const speed = checkSpeed(body.speed, model, betas);
-  checkSampling(body, thinking.type !== 'off');
+  const thinking = checkThinking(body.thinking, model, effort, maxTokens, countTokens);
+  const speeds = checkSpeed(body.speed, model, ctx.betas);
+  const thinks = thinking.type !== 'off';
+  checkSampling(body, model, ctx.version, thinks);
+  checkToolChoice(body.tool_choice, model, thinks);
+  checkPrefill(messages, model, thinks);
+  checkSignatures(messages, ctx.signer);
 
-  if (thinking.type !== 'off') {
-    const last = messages[messages.length - 1];
-    if (last?.role === 'assistant') {
-      refuse(
-        'messages: assistant message prefill is not supported when thinking is enabled; the final message must have the "user" role',
-      );
-    }
-  }
-  checkSignatures(messages, signer);
-
-  return { model, maxTokens, messages, system, stream: body.stream === true, thinking, effort, speed };
+  return {
+    model,
+    maxTokens,
+    messages,
+    system,
+    tools: body.tools as unknown[] | undefined,
+    stream: body.stream === true,
+    thinking,
+    effort,
+    speed: speeds.requested,
+    servedSpeed: speeds.served,
+    cacheControl: checkCacheControl(body.cache_control, 'cache_control'),
+    diagnostics: checkDiagnostics(body.diagnostics),
+  };
 }
 
-function checkMessages(raw: unknown): MessageParam[] {
-  if (raw === undefined) refuse('messages: Field required');
-  if (!Array.isArray(raw)) refuse('messages: Input should be a valid list');
-  if (raw.length === 0) refuse('messages: at least one message is required');
-  raw.forEach((m: unknown, i) => {
-    if (!isObject(m)) refuse(`messages.${i}: Input should be a valid dictionary`);
-    if (m.role !== 'user' && m.role !== 'assistant') {
-      refuse(`messages.${i}.role: Input should be 'user' or 'assistant'`);
-    }
-    if (i === 0 && m.role !== 'user') refuse('messages: first message must use the "user" role');
-    const prev = i > 0 ? (raw[i - 1] as { role?: unknown }) : undefined;
-    if (prev && prev.role === m.role) {
-      refuse(
-        `messages: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row`,
-      );
-    }
-    const isFinal = i === raw.length - 1;
-    if (typeof m.content === 'string') {
-      if (m.content === '' && !(isFinal && m.role === 'assistant')) {
-        refuse(`messages.${i}: ${m.role} messages must have non-empty content`);
-      }
-    } else if (Array.isArray(m.content)) {
-      if (m.content.length === 0 && !(isFinal && m.role === 'assistant')) {
-        refuse(`messages.${i}: ${m.role} messages must have non-empty content`);
-      }
-      m.content.forEach((b: unknown, j) => checkBlock(b, `messages.${i}.content.${j}`, m.role as string));
-    } else {
-      refuse(`messages.${i}.content: Input should be a valid string or list`);
-    }
-  });
-  return raw as MessageParam[];
-}
-
-function checkBlock(b: unknown, where: string, role: string): void {
-  if (!isObject(b) || typeof b.type !== 'string') refuse(`${where}.type: Field required`);
-  if (b.type === 'text' && typeof b.text !== 'string') refuse(`${where}.text: Field required`);
-  if ((b.type === 'thinking' || b.type === 'redacted_thinking') && role !== 'assistant') {
-    refuse(`${where}: \`${b.type}\` blocks are only allowed in assistant messages`);
-  }
-}
-
-function checkSystem(raw: unknown): string | TextBlockParam[] | undefined {
-  if (raw === undefined || typeof raw === 'string') return raw;
-  if (!Array.isArray(raw)) refuse('system: Input should be a valid string or list');
-  raw.forEach((b: unknown, i) => {
-    if (!isObject(b) || b.type !== 'text' || typeof b.text !== 'string') {
-      refuse(`system.${i}: Input should be a text block`);
-    }
-  });
-  return raw as TextBlockParam[];
-}
-
-function checkDisplay(t: Record<string, unknown>, model: SimModel): 'summarized' | 'omitted' {
-  if (t.display === undefined) return 'summarized';
-  if (!model.acceptsDisplay) refuse(`thinking.display: not supported for model ${model.id}`);
-  if (t.display !== 'summarized' && t.display !== 'omitted') {
-    refuse("thinking.display: Input should be 'summarized' or 'omitted'");
-  }
-  return t.display;
-}
-
-function checkThinking(raw: unknown, model: SimModel, maxTokens: number, countTokens: boolean): ThinkingMode {
-  if (raw === undefined || raw === null) return { type: 'off' };
-  if (!isObject(raw)) refuse('thinking: Input should be a valid dictionary');
-  switch (raw.type) {
-    case 'disabled':
-      return { type: 'off' };
-    case 'adaptive':
-      if (!model.thinkingTypes.includes('adaptive')) {
-        refuse(
-          `thinking.type: adaptive thinking is not supported on ${model.id}; use "enabled" with budget_tokens`,
-        );
-      }
-      return { type: 'adaptive', display: checkDisplay(raw, model) };
-    case 'enabled': {
-      if (!model.thinkingTypes.includes('enabled'))
-        refuse(`thinking.type: "enabled" is not supported on ${model.id}`);
-      const budget = raw.budget_tokens;
-      if (budget === undefined) refuse('thinking.enabled.budget_tokens: Field required');
-      if (typeof budget !== 'number' || !Number.isInteger(budget)) {
-        refuse('thinking.enabled.budget_tokens: Input should be a valid integer');
-      }
-      if (budget < 1024)
-        refuse('thinking.enabled.budget_tokens: Input should be greater than or equal to 1024');
-      if (!countTokens && budget >= maxTokens) {
-        refuse('`max_tokens` must be greater than `thinking.budget_tokens`');
-      }
-      return { type: 'enabled', budgetTokens: budget, display: checkDisplay(raw, model) };
-    }
-    default:
-      return refuse("thinking.type: Input should be 'enabled', 'adaptive' or 'disabled'");
-  }
-}
-
-function checkEffort(raw: unknown, model: SimModel): Effort {
-  if (raw === undefined) return 'high';
-  if (!isObject(raw)) refuse('output_config: Input should be a valid dictionary');
-  const effort = raw.effort;
-  if (effort === undefined || effort === null) return 'high';
-  if (typeof effort !== 'string' || !(EFFORTS as readonly string[]).includes(effort)) {
-    refuse(`output_config.effort: Input should be ${EFFORTS.map((e) => `'${e}'`).join(', ')}`);
-  }
-  if (model.effortLevels.length === 0) refuse(`output_config.effort: effort is not supported on ${model.id}`);
-  if (!model.effortLevels.includes(effort as Effort)) {
-    refuse(`output_config.effort: effort level '${effort}' is not supported on ${model.id}`);
-  }
-  return effort as Effort;
-}
-
-function checkSpeed(
-  raw: unknown,
-  model: SimModel,
-  betas: readonly string[],
-): 'fast' | 'standard' | undefined {
+function checkDiagnostics(raw: unknown): ValidRequest['diagnostics'] {
   if (raw === undefined || raw === null) return undefined;
-  if (raw !== 'fast' && raw !== 'standard') refuse("speed: Input should be 'standard' or 'fast'");
-  if (raw === 'fast') {
-    if (!betas.includes(FAST_MODE_BETA)) {
-      refuse(`speed: fast mode requires the \`anthropic-beta: ${FAST_MODE_BETA}\` header`);
-    }
-    if (!model.fastMode) refuse(`speed: fast mode is not supported on ${model.id}`);
+  if (!isObject(raw)) refuse('diagnostics: Input should be a valid dictionary');
+  const id = raw.previous_message_id;
+  if (id !== undefined && id !== null && typeof id !== 'string') {
+    refuse('diagnostics.previous_message_id: Input should be a valid string');
   }
-  return raw;
-}
-
-function checkSampling(body: Record<string, unknown>, thinking: boolean): void {
-  const { temperature, top_k: topK, top_p: topP, tool_choice: toolChoice } = body;
-  if (temperature !== undefined && (typeof temperature !== 'number' || temperature < 0 || temperature > 1)) {
-    refuse('temperature: Input should be a number between 0 and 1');
-  }
-  if (topK !== undefined && (typeof topK !== 'number' || !Number.isInteger(topK) || topK < 0)) {
-    refuse('top_k: Input should be a non-negative integer');
-  }
-  if (topP !== undefined && (typeof topP !== 'number' || topP < 0 || topP > 1)) {
-    refuse('top_p: Input should be a number between 0 and 1');
-  }
-  if (!thinking) return;
-  if (temperature !== undefined && temperature !== 1) {
-    refuse('`temperature` may only be set to 1 when thinking is enabled');
-  }
-  if (topK !== undefined) refuse('`top_k` is not supported when thinking is enabled');
-  if (typeof topP === 'number' && topP < 0.95) {
-    refuse('`top_p` must be greater than or equal to 0.95 when thinking is enabled');
-  }
-  if (isObject(toolChoice) && toolChoice.type !== 'auto' && toolChoice.type !== 'none') {
-    refuse('tool_choice: only "auto" and "none" are supported when thinking is enabled');
-  }
-}
-
-/** Every thinking block sent back must be one this server signed, unmodified. */
-function checkSignatures(messages: MessageParam[], signer: Signer): void {
-  messages.forEach((m, i) => {
-    if (m.role !== 'assistant' || typeof m.content === 'string') return;
-    m.content.forEach((b, j) => {
-      const where = `messages.${i}.content.${j}`;
-      const block = b as unknown as Record<string, unknown>;
-      if (block.type === 'thinking') {
-        if (typeof block.thinking !== 'string') refuse(`${where}.thinking.thinking: Field required`);
-        if (typeof block.signature !== 'string' || block.signature === '') {
-          refuse(`${where}.thinking.signature: Field required`);
-        }
-        if (!signer.verifyThinking(block.thinking, block.signature)) {
-          refuse(`${where}: Invalid \`signature\` in \`thinking\` block`);
-        }
-      } else if (block.type === 'redacted_thinking') {
-        if (typeof block.data !== 'string' || !signer.verifyRedacted(block.data)) {
-          refuse(`${where}: Invalid \`data\` in \`redacted_thinking\` block`);
-        }
-      }
-    });
-  });
+  return { previousMessageId: typeof id === 'string' ? id : null };
 }

@@ -6,6 +6,7 @@ import type { AnthropicClient } from '../../../src/anthropic/client';
 import { resolveModel } from '../../../src/anthropic/models';
 import { buildRequest, FAST_MODE_BETA, type RequestSettings } from '../../../src/anthropic/requestBuilder';
 import type { BuiltRequest, StreamResult, TextBlock } from '../../../src/anthropic/types';
+import { LEGACY_FAST_OPUS_4_6 } from '../../simulator/options';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { recorder, startRelay, testClient, TEST_KEY } from './clientTestKit';
 
@@ -28,7 +29,13 @@ describe('client: streaming against the simulator', function () {
   let logs: string[];
 
   before(async () => {
-    sim = await startSimulator({ tokensPerSecond: 4_000, firstTokenDelayMs: 20, pingIntervalMs: 2_000 });
+    // These tests use fast mode on Opus 4.6 as it was served before its removal (today: standard).
+    sim = await startSimulator({
+      tokensPerSecond: 4_000,
+      firstTokenDelayMs: 20,
+      pingIntervalMs: 2_000,
+      modelRules: LEGACY_FAST_OPUS_4_6,
+    });
   });
   after(() => sim.close());
   beforeEach(() => {

@@ -8,6 +8,7 @@ import { resolveModel } from '../../../src/anthropic/models';
 import { newConversation, type Conversation, type Turn } from '../../../src/extension/conversation';
 import { runTurn, type TurnSettings } from '../../../src/extension/turnRunner';
 import type { HostMessage } from '../../../src/shared/protocol';
+import { LEGACY_FAST_OPUS_4_6 } from '../../simulator/options';
 import { startSimulator, type Simulator } from '../../simulator/server';
 
 const settings: TurnSettings = {
@@ -29,7 +30,12 @@ describe('runTurn against the simulator', function () {
   let posted: HostMessage[];
 
   before(async () => {
-    sim = await startSimulator({ tokensPerSecond: 20_000, firstTokenDelayMs: 0 });
+    // Fast mode on Opus 4.6 as served before its removal (today's API serves it at standard speed).
+    sim = await startSimulator({
+      tokensPerSecond: 20_000,
+      firstTokenDelayMs: 0,
+      modelRules: LEGACY_FAST_OPUS_4_6,
+    });
     client = new AnthropicClient({
       baseUrl: sim.url,
       auth: { apiKey: 'sk-test' },

@@ -38,7 +38,7 @@ describe('simulator: request log', () => {
   it('records refusals with their status and error type, and bearer auth', async () => {
     await (
       await post(sim, '/v1/messages', {
-        body: userTurn('hi', { speed: 'fast' }),
+        body: userTurn('hi', { model: 'claude-sonnet-4-6', speed: 'fast' }),
         key: null,
         headers: { authorization: `Bearer ${KEY}` },
       })

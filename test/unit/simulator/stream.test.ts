@@ -111,17 +111,23 @@ describe('simulator: streaming messages', () => {
     assert.equal(usage?.output_tokens, thinkingTokens + textTokens);
     assert.equal(usage?.input_tokens, Math.ceil(prompt.length / 4) + 3);
     assert.equal(usage?.cache_read_input_tokens, 0);
-    assert.equal(usage?.speed, undefined);
+    assert.equal(usage?.speed, 'standard');
+    assert.equal(
+      (usage?.output_tokens_details as { thinking_tokens?: number } | undefined)?.thinking_tokens,
+      thinkingTokens,
+    );
   });
 
-  it('reports usage.speed "fast" for fast requests and omits it for standard ones', async () => {
-    const fast = await stream(sim, { body: userTurn('hello there', { speed: 'fast' }), betas: FAST_BETA });
+  it('reports usage.speed "fast" for fast requests and "standard" for the others', async () => {
+    const fast = await stream(sim, {
+      body: userTurn('hello there', { model: 'claude-opus-5-5', speed: 'fast' }),
+    });
     const start = fast.events[0] as Extract<StreamEvent, { type: 'message_start' }>;
     assert.equal(start.message.usage.speed, 'fast');
     assert.equal(assemble(fast.events).usage?.speed, 'fast');
     assert.equal(fast.res.headers.get('anthropic-fast-output-tokens-limit'), '200000');
     const standard = await stream(sim, { body: userTurn('hello there') });
-    assert.equal(assemble(standard.events).usage?.speed, undefined);
+    assert.equal(assemble(standard.events).usage?.speed, 'standard');
     assert.equal(standard.res.headers.get('anthropic-fast-output-tokens-limit'), null);
   });
 
@@ -222,15 +228,17 @@ describe('simulator: streaming messages', () => {
 
   it('reads and writes the prompt cache at cache_control breakpoints, separately per speed', async () => {
     const system = [
-      { type: 'text', text: 'You are terse. '.repeat(50), cache_control: { type: 'ephemeral' } },
+      { type: 'text', text: 'You are terse. '.repeat(200), cache_control: { type: 'ephemeral' } },
     ];
-    const body = userTurn('Explain closures in JavaScript', { system, stream: false });
+    const body = userTurn('Explain closures in JavaScript', {
+      model: 'claude-opus-5-5',
+      system,
+      stream: false,
+    });
     const first = ((await (await post(sim, '/v1/messages', { body })).json()) as Message).usage;
     const second = ((await (await post(sim, '/v1/messages', { body })).json()) as Message).usage;
     const fast = (
-      (await (
-        await post(sim, '/v1/messages', { body: { ...body, speed: 'fast' }, betas: FAST_BETA })
-      ).json()) as Message
+      (await (await post(sim, '/v1/messages', { body: { ...body, speed: 'fast' } })).json()) as Message
     ).usage;
     assert.ok((first.cache_creation_input_tokens ?? 0) > 0);
     assert.equal(first.cache_creation?.ephemeral_5m_input_tokens, first.cache_creation_input_tokens);
@@ -250,7 +258,12 @@ describe('simulator: pacing', () => {
       ): Promise<{ ttft: number; gen: number }> => {
         const t0 = performance.now();
         const res = await post(sim, '/v1/messages', {
-          body: userTurn('Explain closures in JavaScript', { max_tokens: 300, ...extra }),
+          body: userTurn('Explain closures in JavaScript', {
+            model: 'claude-opus-5-5',
+            thinking: { type: 'adaptive', display: 'summarized' },
+            max_tokens: 300,
+            ...extra,
+          }),
           betas,
         });
         const reader = (res.body as ReadableStream<Uint8Array>).getReader();

@@ -141,11 +141,11 @@ const cases: Case[] = [
     message: /display/,
   },
   {
-    name: 'effort max on Sonnet 4.6',
-    call: { body: userTurn('hi', { model: 'claude-sonnet-4-6', output_config: { effort: 'max' } }) },
+    name: 'effort xhigh on Sonnet 4.6',
+    call: { body: userTurn('hi', { model: 'claude-sonnet-4-6', output_config: { effort: 'xhigh' } }) },
     status: 400,
     type: 'invalid_request_error',
-    message: /max/,
+    message: /xhigh/,
   },
   {
     name: 'any effort on Haiku 4.5',
@@ -161,8 +161,8 @@ const cases: Case[] = [
     type: 'invalid_request_error',
   },
   {
-    name: 'speed fast without the beta',
-    call: { body: userTurn('hi', { speed: 'fast' }) },
+    name: 'speed fast without the beta on Opus 5 (research preview)',
+    call: { body: userTurn('hi', { model: 'claude-opus-5', speed: 'fast' }) },
     status: 400,
     type: 'invalid_request_error',
     message: /fast-mode-2026-02-01/,
@@ -263,6 +263,7 @@ describe('simulator: request validation', () => {
       },
       {
         body: userTurn('hi', {
+          model: 'claude-opus-4-5',
           messages: [
             { role: 'user', content: 'x' },
             { role: 'assistant', content: 'The answer is' },

@@ -34,6 +34,7 @@ describe('runTurn against the simulator', function () {
       baseUrl: sim.url,
       auth: { apiKey: 'sk-test' },
       userAgent: 'thinkfast-test',
+      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
     });
   });
   after(async () => {
@@ -125,6 +126,7 @@ describe('runTurn against the simulator', function () {
       baseUrl: slow.url,
       auth: { apiKey: 'sk-test' },
       userAgent: 'thinkfast-test',
+      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
     });
     try {
       const c = newConversation('conv-stop', settings.model);

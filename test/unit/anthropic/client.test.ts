@@ -56,6 +56,7 @@ describe('client: streaming against the simulator', function () {
   ) => {
     const rec = recorder();
     const p = client.stream(built, {
+      caps: resolveModel(built.body.model, undefined, SIM_FAST),
       fastPolicy: extra.fastPolicy ?? 'wait',
       signal: extra.signal,
       onEvent: rec.onEvent,

@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { CATALOG_DATA_VERSION } from '../../../src/anthropic/modelTableKit';
-import { resolveModel } from '../../../src/anthropic/models';
+import { ConfigError } from '../../../src/anthropic/errors';
+import { BUILT_IN_MODELS, resolveModel } from '../../../src/anthropic/models';
 import { buildRequest, FAST_MODE_BETA, type RequestSettings } from '../../../src/anthropic/requestBuilder';
 
 const build = (s: Partial<RequestSettings> & { model: string }) =>
@@ -14,7 +15,10 @@ const shape = (s: Partial<RequestSettings> & { model: string }) => {
 
 describe('request shape per model family', () => {
   it('Opus 4.6: adaptive + summarized; off omits; manual budget; fast sent but flagged as served standard', () => {
-    assert.deepEqual(shape({ model: 'claude-opus-4-6' }).thinking, { type: 'adaptive', display: 'summarized' });
+    assert.deepEqual(shape({ model: 'claude-opus-4-6' }).thinking, {
+      type: 'adaptive',
+      display: 'summarized',
+    });
     assert.equal(shape({ model: 'claude-opus-4-6', thinking: 'off' }).thinking, undefined);
     assert.deepEqual(shape({ model: 'claude-opus-4-6', thinking: 'manual', budgetTokens: 4000 }).thinking, {
       type: 'enabled',
@@ -34,7 +38,10 @@ describe('request shape per model family', () => {
       assert.throws(() => build({ model, thinking: 'manual' }), /does not take a thinking budget/);
       assert.deepEqual(build({ model, effort: 'xhigh' }).body.output_config, { effort: 'xhigh' });
     }
-    assert.throws(() => build({ model: 'claude-opus-4-8', fast: true }), /removed on 2026-11-30, and the API refuses it/);
+    assert.throws(
+      () => build({ model: 'claude-opus-4-8', fast: true }),
+      /removed on 2026-11-30, and the API refuses it/,
+    );
     assert.throws(() => build({ model: 'claude-opus-4-7', fast: true }), /removed on 2026-07-24/);
   });
 
@@ -46,7 +53,10 @@ describe('request shape per model family', () => {
       warnings: undefined,
     });
     assert.deepEqual(shape({ model: 'claude-opus-5', thinking: 'off' }).thinking, { type: 'disabled' });
-    assert.throws(() => build({ model: 'claude-opus-5', thinking: 'off', effort: 'xhigh' }), /only at effort high or lower/);
+    assert.throws(
+      () => build({ model: 'claude-opus-5', thinking: 'off', effort: 'xhigh' }),
+      /only at effort high or lower/,
+    );
   });
 
   it('Opus 5.5: fast without beta; always thinks, so off is refused with the reason', () => {
@@ -56,22 +66,42 @@ describe('request shape per model family', () => {
       betas: [],
       warnings: undefined,
     });
-    assert.throws(() => build({ model: 'claude-opus-5-5', thinking: 'off' }), /always thinks: thinking cannot be turned off/);
-    assert.throws(() => build({ model: 'claude-opus-5-5', thinking: 'manual' }), /does not take a thinking budget/);
-    assert.deepEqual(shape({ model: 'claude-opus-5-5', display: 'omitted' }).thinking, { type: 'adaptive', display: 'omitted' });
+    assert.throws(
+      () => build({ model: 'claude-opus-5-5', thinking: 'off' }),
+      /always thinks: thinking cannot be turned off/,
+    );
+    assert.throws(
+      () => build({ model: 'claude-opus-5-5', thinking: 'manual' }),
+      /does not take a thinking budget/,
+    );
+    assert.deepEqual(shape({ model: 'claude-opus-5-5', display: 'omitted' }).thinking, {
+      type: 'adaptive',
+      display: 'omitted',
+    });
     assert.equal(resolveModel('claude-opus-5-5').defaultEffort, 'medium');
   });
 
   it('Sonnet 4.6: adaptive + summarized, off omits, no fast', () => {
-    assert.deepEqual(shape({ model: 'claude-sonnet-4-6' }).thinking, { type: 'adaptive', display: 'summarized' });
+    assert.deepEqual(shape({ model: 'claude-sonnet-4-6' }).thinking, {
+      type: 'adaptive',
+      display: 'summarized',
+    });
     assert.equal(shape({ model: 'claude-sonnet-4-6', thinking: 'off' }).thinking, undefined);
     assert.throws(() => build({ model: 'claude-sonnet-4-6', fast: true }), /has no fast mode/);
   });
 
   it('Sonnet 5.5: off = between_tools (not disabled), refused at xhigh', () => {
-    assert.deepEqual(shape({ model: 'claude-sonnet-5-5' }).thinking, { type: 'adaptive', display: 'summarized' });
-    assert.deepEqual(shape({ model: 'claude-sonnet-5-5', thinking: 'off' }).thinking, { type: 'between_tools' });
-    assert.throws(() => build({ model: 'claude-sonnet-5-5', thinking: 'off', effort: 'max' }), /only at effort high/);
+    assert.deepEqual(shape({ model: 'claude-sonnet-5-5' }).thinking, {
+      type: 'adaptive',
+      display: 'summarized',
+    });
+    assert.deepEqual(shape({ model: 'claude-sonnet-5-5', thinking: 'off' }).thinking, {
+      type: 'between_tools',
+    });
+    assert.throws(
+      () => build({ model: 'claude-sonnet-5-5', thinking: 'off', effort: 'max' }),
+      /only at effort high/,
+    );
     assert.throws(() => build({ model: 'claude-sonnet-5-5', fast: true }), /has no fast mode/);
   });
 
@@ -81,7 +111,10 @@ describe('request shape per model family', () => {
   });
 
   it('Haiku 5.5: adaptive + summarized, off = disabled, default effort medium, no fast', () => {
-    assert.deepEqual(shape({ model: 'claude-haiku-5-5' }).thinking, { type: 'adaptive', display: 'summarized' });
+    assert.deepEqual(shape({ model: 'claude-haiku-5-5' }).thinking, {
+      type: 'adaptive',
+      display: 'summarized',
+    });
     assert.deepEqual(shape({ model: 'claude-haiku-5-5', thinking: 'off' }).thinking, { type: 'disabled' });
     assert.equal(resolveModel('claude-haiku-5-5').defaultEffort, 'medium');
     assert.throws(() => build({ model: 'claude-haiku-5-5', fast: true }), /has no fast mode/);
@@ -102,7 +135,30 @@ describe('request shape per model family', () => {
       catalogVersion: CATALOG_DATA_VERSION,
       models: { 'claude-opus-5-5': [{ feature: { kind: 'display' }, at: 't' }] },
     });
-    const r = buildRequest({ model: 'claude-opus-5-5', maxTokens: 100 }, caps, [{ role: 'user', content: 'Hi' }]);
+    const r = buildRequest({ model: 'claude-opus-5-5', maxTokens: 100 }, caps, [
+      { role: 'user', content: 'Hi' },
+    ]);
     assert.deepEqual(r.body.thinking, { type: 'adaptive' });
+  });
+
+  it('builds, for every catalogue model, a body valid under anthropic-version 2026-10-21 as well', () => {
+    let built = 0;
+    for (const m of BUILT_IN_MODELS) {
+      for (const thinking of ['adaptive', 'off'] as const) {
+        let body: Record<string, unknown>;
+        try {
+          body = build({ model: m.id, thinking, maxTokens: 8_000 }).body as unknown as Record<
+            string,
+            unknown
+          >;
+        } catch (e) {
+          assert.ok(e instanceof ConfigError, `${m.id}: ${String(e)}`);
+          continue;
+        }
+        built++;
+        for (const k of ['temperature', 'top_p', 'top_k']) assert.equal(k in body, false, `${m.id} ${k}`);
+      }
+    }
+    assert.ok(built >= BUILT_IN_MODELS.length, `${built} bodies built`);
   });
 });

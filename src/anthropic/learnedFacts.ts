@@ -38,7 +38,8 @@ export function loadLearned(value: unknown): LearnedFacts {
   return { catalogVersion: CATALOG_DATA_VERSION, models };
 }
 
-const sameFeature = (a: RefusedFeature, b: RefusedFeature): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameFeature = (a: RefusedFeature, b: RefusedFeature): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** A copy of `learned` with `refusal` recorded for `modelId` (a repeat is not recorded twice). */
 export function recordRefusal(learned: LearnedFacts, modelId: string, refusal: LearnedRefusal): LearnedFacts {
@@ -62,7 +63,11 @@ export function refusalsFor(learned: LearnedFacts, names: readonly string[]): Le
 }
 
 /** The catalogue patch that makes a record refuse what the server refused. */
-export function learnedPatch(learned: LearnedFacts, names: readonly string[], rec: ModelRecord): ModelPatch | undefined {
+export function learnedPatch(
+  learned: LearnedFacts,
+  names: readonly string[],
+  rec: ModelRecord,
+): ModelPatch | undefined {
   const refusals = refusalsFor(learned, names);
   if (refusals.length === 0) return undefined;
   const patch: ModelPatch = {};

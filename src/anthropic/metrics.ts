@@ -69,7 +69,8 @@ export function buildMetrics(input: MetricsInput): ResponseMetrics {
   if (served === 'fast' || served === 'standard') metrics.speed = served;
   const thinking = thinkingTokensOf(usage);
   if (thinking !== undefined) metrics.thinkingTokens = thinking;
-  if (input.servedModel !== undefined && input.servedModel !== input.model) metrics.servedModel = input.servedModel;
+  if (input.servedModel !== undefined && input.servedModel !== input.model)
+    metrics.servedModel = input.servedModel;
   const priceCaps = metrics.servedModel !== undefined ? input.servedCaps : caps;
   // Without usage.speed, bill at standard: never guess "fast".
   const cost = priceCaps ? computeCost(usage, priceCaps, served ?? 'standard') : 'unknown';

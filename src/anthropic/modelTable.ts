@@ -29,7 +29,14 @@ export const MODELS_5X: readonly ModelRecord[] = [
     sampling: 'unknown',
     prefill: 'unknown',
     source: src('D-rn-ja D-f52new D-fast'),
-    unknownFacts: ['between_tools', 'cache prices', 'fastPrices', 'minCacheableTokens', 'sampling', 'prefill'],
+    unknownFacts: [
+      'between_tools',
+      'cache prices',
+      'fastPrices',
+      'minCacheableTokens',
+      'sampling',
+      'prefill',
+    ],
   }),
   gen5({
     id: 'claude-haiku-5-5',

@@ -51,7 +51,13 @@ export function gen5(
 }
 
 /** Standard-price sheet: input, output, 5m write, 1h write, cache read (undefined = unknown). */
-export function sheet(input?: number, output?: number, w5?: number, w1?: number, read?: number): ModelRecord['prices'] {
+export function sheet(
+  input?: number,
+  output?: number,
+  w5?: number,
+  w1?: number,
+  read?: number,
+): ModelRecord['prices'] {
   const p: ModelRecord['prices'] = {};
   if (input !== undefined) p.input = input;
   if (output !== undefined) p.output = output;

@@ -54,9 +54,7 @@ export function classicSheet(input: number, output: number): ModelPrices {
 /** Adds the fields derived from the facts. */
 export function derive(record: ModelRecord): ModelCapabilities {
   const t = record.thinkingTypes;
-  const thinkingModes: ThinkingMode[] = (['adaptive', 'enabled'] as const).filter(
-    (m) => t[m] === 'accepted',
-  );
+  const thinkingModes: ThinkingMode[] = (['adaptive', 'enabled'] as const).filter((m) => t[m] === 'accepted');
   const caps: ModelCapabilities = {
     ...record,
     thinkingModes,
@@ -117,7 +115,8 @@ export function applyPatch(base: ModelRecord, patch: ModelPatch | undefined): Mo
 export function fromUserOverride(o: ModelOverride, base: ModelRecord): ModelPatch {
   const { thinkingModes, fastMode, thinkingDisplay, ...patch } = o;
   if (thinkingModes) {
-    const has = (m: ThinkingMode): 'accepted' | 'refused' => (thinkingModes.includes(m) ? 'accepted' : 'refused');
+    const has = (m: ThinkingMode): 'accepted' | 'refused' =>
+      thinkingModes.includes(m) ? 'accepted' : 'refused';
     patch.thinkingTypes = { adaptive: has('adaptive'), enabled: has('enabled'), ...patch.thinkingTypes };
   }
   if (fastMode !== undefined && patch.fast === undefined) {

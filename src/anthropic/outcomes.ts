@@ -40,9 +40,13 @@ export function thinkingTokensOf(usage: Usage): number | undefined {
  */
 export function fallbackModelOf(message: Message): string | undefined {
   const iterations = Array.isArray(message.usage.iterations) ? message.usage.iterations : [];
-  const fromUsage = iterations.filter((i) => i?.type === 'fallback_message' && typeof i.model === 'string').at(-1);
+  const fromUsage = iterations
+    .filter((i) => i?.type === 'fallback_message' && typeof i.model === 'string')
+    .at(-1);
   if (fromUsage?.model) return fromUsage.model;
-  const block = message.content.filter((b): b is FallbackBlock & { [k: string]: unknown } => b.type === 'fallback').at(-1);
+  const block = message.content
+    .filter((b): b is FallbackBlock & { [k: string]: unknown } => b.type === 'fallback')
+    .at(-1);
   const to = block?.to?.model;
   return typeof to === 'string' ? to : undefined;
 }

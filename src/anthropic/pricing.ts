@@ -32,7 +32,8 @@ function choosePrices(
   const long = step !== undefined && totalInput > step.aboveInputTokens;
   const base = long && step ? step.prices : caps.prices;
   const tags = long && step ? [`over ${kTokens(step.aboveInputTokens)}`] : [];
-  if (servedSpeed !== 'fast') return { prices: base, speedMultiplier: 1, longContext: long, tag: tags.join(', ') };
+  if (servedSpeed !== 'fast')
+    return { prices: base, speedMultiplier: 1, longContext: long, tag: tags.join(', ') };
   const m = caps.fastPrices?.multiplier;
   if (m === undefined) return 'unknown';
   const prices: ModelPrices = {};
@@ -69,7 +70,8 @@ export function computeCost(
       if (tokens > 0 || always) unknown = true;
       return;
     }
-    if (tokens > 0 || always) lines.push({ label, tokens, usdPerMTok, usd: (tokens * usdPerMTok) / 1_000_000 });
+    if (tokens > 0 || always)
+      lines.push({ label, tokens, usdPerMTok, usd: (tokens * usdPerMTok) / 1_000_000 });
   };
   add(`Input${suffix}`, usage.input_tokens, p.input, true);
   add(`Cache write, 5 min${suffix}`, write5m, p.cacheWrite5m);

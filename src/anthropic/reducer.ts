@@ -261,8 +261,9 @@ export class MessageReducer {
     const hasStop = 'stop_reason' in delta;
     if (hasStop) msg.stop_reason = delta.stop_reason ?? null;
     if ('stop_sequence' in delta) msg.stop_sequence = delta.stop_sequence ?? null;
-    // `refusal` carries why (category, explanation); kept as sent.
-    if ('stop_details' in delta) msg.stop_details = delta.stop_details ?? null;
+    // Why it stopped (a refusal's category and explanation), as the official SDK keeps it.
+    if ('stop_details' in delta)
+      (msg as Message & { stop_details?: unknown }).stop_details = delta.stop_details;
     const usage = event.usage;
     if (usage) {
       // Counts are cumulative totals: overwrite, never add. Fields not mentioned keep their

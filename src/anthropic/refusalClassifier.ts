@@ -46,11 +46,13 @@ export function classifyRefusal(input: RefusalInput): RefusedFeature | undefined
   // A signature problem names `thinking` too, but refuses a block, not a feature.
   if (/signature|bound to a different conversation/.test(lower)) return undefined;
 
-  if (/assistant message prefill|must end with a user message|prefill/.test(lower)) return { kind: 'prefill' };
+  if (/assistant message prefill|must end with a user message|prefill/.test(lower))
+    return { kind: 'prefill' };
 
-  const sampling = /[`"']?(temperature|top_p|top_k)[`"']?\s*(?::|is|are)\s*(?:deprecated|not supported|extra inputs|not permitted|cannot)/i.exec(
-    text,
-  );
+  const sampling =
+    /[`"']?(temperature|top_p|top_k)[`"']?\s*(?::|is|are)\s*(?:deprecated|not supported|extra inputs|not permitted|cannot)/i.exec(
+      text,
+    );
   if (sampling?.[1]) return { kind: 'sampling', param: sampling[1].toLowerCase() };
 
   const beta = /anthropic-beta|beta header/.test(lower)
@@ -70,12 +72,20 @@ export function classifyRefusal(input: RefusalInput): RefusedFeature | undefined
     return value ? { kind: 'display', value } : { kind: 'display' };
   }
 
-  if (/effort/.test(lower) && /not supported|unsupported|invalid|not available|does not support/.test(lower)) {
-    const level = EFFORTS.find((l) => new RegExp(`["'\`]${l}["'\`]|\\b${l}\\b effort|effort[^.]*\\b${l}\\b`).test(lower));
+  if (
+    /effort/.test(lower) &&
+    /not supported|unsupported|invalid|not available|does not support/.test(lower)
+  ) {
+    const level = EFFORTS.find((l) =>
+      new RegExp(`["'\`]${l}["'\`]|\\b${l}\\b effort|effort[^.]*\\b${l}\\b`).test(lower),
+    );
     return level ? { kind: 'effort', level } : { kind: 'effort' };
   }
 
-  if (/\bspeed\b|fast mode/.test(lower) && /not supported|unsupported|removed|not available|no longer|does not support/.test(lower))
+  if (
+    /\bspeed\b|fast mode/.test(lower) &&
+    /not supported|unsupported|removed|not available|no longer|does not support/.test(lower)
+  )
     return { kind: 'speed' };
 
   if (/tool_choice/.test(lower) && /not supported/.test(lower)) return { kind: 'tool_choice' };

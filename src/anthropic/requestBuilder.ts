@@ -111,7 +111,9 @@ function checkEffort(effort: Effort | undefined, caps: ModelCapabilities): Effor
   if (effort === undefined) return undefined;
   const name = caps.displayName;
   if (caps.effortLevels.length === 0) {
-    throw new ConfigError(`${name} has no effort setting. Clear the effort level, or pick a model that has one.`);
+    throw new ConfigError(
+      `${name} has no effort setting. Clear the effort level, or pick a model that has one.`,
+    );
   }
   if (!caps.effortLevels.includes(effort)) {
     const def = caps.defaultEffort ? ` (its default is ${caps.defaultEffort})` : '';

@@ -1,7 +1,14 @@
 // What `GET /v1/models` says about a model (the SDK's ModelInfo shape), as a catalogue patch. Only
 // fields the server actually states are set, so an older server changes nothing it does not know.
 
-import type { Acceptance, LifecycleStatus, ModelLine, ModelPatch, ModelRecord, ThinkingType } from './modelTypes';
+import type {
+  Acceptance,
+  LifecycleStatus,
+  ModelLine,
+  ModelPatch,
+  ModelRecord,
+  ThinkingType,
+} from './modelTypes';
 import type { Effort } from './types';
 
 interface Supported {
@@ -29,7 +36,8 @@ export interface ServerModelInfo {
 const EFFORT_ORDER: readonly Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 const THINKING_TYPES: readonly ThinkingType[] = ['adaptive', 'enabled', 'disabled', 'between_tools'];
 
-const isoDate = (v: unknown): string | undefined => (typeof v === 'string' && v.length >= 10 ? v.slice(0, 10) : undefined);
+const isoDate = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.length >= 10 ? v.slice(0, 10) : undefined;
 
 /**
  * Translates a server description into a patch over `base`. `unknownBase`: the table has never

@@ -49,7 +49,11 @@ export function buildThinking(s: ThinkingInput, caps: ModelCapabilities): Thinki
   return undefined;
 }
 
-function budgetThinking(s: ThinkingInput, caps: ModelCapabilities, explicit: boolean): ThinkingParam | undefined {
+function budgetThinking(
+  s: ThinkingInput,
+  caps: ModelCapabilities,
+  explicit: boolean,
+): ThinkingParam | undefined {
   let budget = s.budgetTokens;
   if (budget === undefined) {
     budget = Math.min(Math.max(Math.floor(s.maxTokens / 2), MIN_THINKING_BUDGET), DEFAULT_BUDGET_CAP);
@@ -79,7 +83,8 @@ function thinkingOff(s: ThinkingInput, caps: ModelCapabilities): ThinkingParam |
   }
   if (caps.thinksWhenOmitted === false) return undefined;
   const t = caps.thinkingTypes;
-  const type = t.disabled === 'accepted' ? 'disabled' : t.between_tools === 'accepted' ? 'between_tools' : undefined;
+  const type =
+    t.disabled === 'accepted' ? 'disabled' : t.between_tools === 'accepted' ? 'between_tools' : undefined;
   if (type === undefined) {
     if (caps.thinksWhenOmitted === 'unknown') return undefined;
     throw new ConfigError(

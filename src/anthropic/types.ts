@@ -123,7 +123,11 @@ export type StreamEvent =
   | { type: 'content_block_stop'; index: number }
   | {
       type: 'message_delta';
-      delta: { stop_reason?: StopReason | null; stop_sequence?: string | null; stop_details?: StopDetails | null };
+      delta: {
+        stop_reason?: StopReason | null;
+        stop_sequence?: string | null;
+        stop_details?: StopDetails | null;
+      };
       usage?: Partial<Usage>;
     }
   | { type: 'message_stop' }

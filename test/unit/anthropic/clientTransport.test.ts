@@ -129,7 +129,9 @@ describe('client transport: proxy routing, headers, metrics', () => {
       fellBack: false,
       attempts: 2,
       rateLimits: {},
-      caps: resolveModel('claude-opus-4-6', undefined, { 'claude-opus-4-6': { fastPrices: { multiplier: 6 } } }),
+      caps: resolveModel('claude-opus-4-6', undefined, {
+        'claude-opus-4-6': { fastPrices: { multiplier: 6 } },
+      }),
     });
     assert.equal(m.ttftMs, 500);
     assert.equal(m.outputTokensPerSecond, 1_000);

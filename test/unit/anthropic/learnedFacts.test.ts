@@ -38,7 +38,10 @@ describe('learning from 400s', () => {
       ['Fast mode has been removed for this model.', { kind: 'speed' }],
       ['output_config.effort: "xhigh" is not supported for this model.', { kind: 'effort', level: 'xhigh' }],
       ['This model does not support the effort parameter.', { kind: 'effort' }],
-      ['thinking.display: "summarized" is not supported for this model.', { kind: 'display', value: 'summarized' }],
+      [
+        'thinking.display: "summarized" is not supported for this model.',
+        { kind: 'display', value: 'summarized' },
+      ],
     ];
     for (const [message, expected] of cases) {
       it(message.slice(0, 60), () => assert.deepEqual(classifyRefusal({ status: 400, message }), expected));
@@ -48,12 +51,19 @@ describe('learning from 400s', () => {
       const m =
         'messages.1.content.0: Invalid `signature` in `thinking` block. The block is bound to a different conversation. Remove the block, or set `thinking.block_binding.prefix_mismatch_behavior` to "drop_block".';
       assert.equal(classifyRefusal({ status: 400, message: m }), undefined);
-      assert.equal(classifyRefusal({ status: 400, message: 'messages: at least one message is required' }), undefined);
+      assert.equal(
+        classifyRefusal({ status: 400, message: 'messages: at least one message is required' }),
+        undefined,
+      );
       assert.equal(classifyRefusal({ status: 429, message: 'speed: fast mode is not supported' }), undefined);
     });
 
     it('reads error.details as well as the message', () => {
-      const f = classifyRefusal({ status: 400, message: 'Invalid request.', details: { param: 'top_k', reason: 'top_k is not supported' } });
+      const f = classifyRefusal({
+        status: 400,
+        message: 'Invalid request.',
+        details: { param: 'top_k', reason: 'top_k is not supported' },
+      });
       assert.deepEqual(f, { kind: 'sampling', param: 'top_k' });
       assert.match(describeRefusal({ kind: 'speed' }), /fast mode/);
     });
@@ -71,7 +81,10 @@ describe('learning from 400s', () => {
   });
 
   it('drops learned facts recorded against another catalogue version', () => {
-    const old = { catalogVersion: '2026-01-01.0', models: { 'claude-opus-5-5': [{ feature: { kind: 'speed' }, at: 't' }] } };
+    const old = {
+      catalogVersion: '2026-01-01.0',
+      models: { 'claude-opus-5-5': [{ feature: { kind: 'speed' }, at: 't' }] },
+    };
     assert.deepEqual(loadLearned(old), emptyLearned());
     assert.equal(resolveModel('claude-opus-5-5', undefined, undefined, old as never).fast, 'ga');
     assert.deepEqual(loadLearned('garbage'), { catalogVersion: CATALOG_DATA_VERSION, models: {} });
@@ -83,7 +96,10 @@ describe('learning from 400s', () => {
       { kind: 'beta', header: 'fast-mode-2026-02-01' },
       { kind: 'prefill' },
       { kind: 'sampling', param: 'temperature' },
-    ].reduce((acc, feature) => recordRefusal(acc, 'claude-opus-4-5', { feature: feature as never, at: 't' }), emptyLearned());
+    ].reduce(
+      (acc, feature) => recordRefusal(acc, 'claude-opus-4-5', { feature: feature as never, at: 't' }),
+      emptyLearned(),
+    );
     const m = resolveModel('claude-opus-4-5-20251101', undefined, undefined, l);
     assert.equal(m.thinkingTypes.adaptive, 'refused');
     assert.deepEqual(m.betasRefused, ['fast-mode-2026-02-01']);

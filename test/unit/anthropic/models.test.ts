@@ -1,16 +1,38 @@
 import assert from 'node:assert/strict';
 import { emptyLearned, recordRefusal } from '../../../src/anthropic/learnedFacts';
-import { BUILT_IN_MODELS, findBuiltInModel, knownModelIds, resolveModel } from '../../../src/anthropic/models';
+import {
+  BUILT_IN_MODELS,
+  findBuiltInModel,
+  knownModelIds,
+  resolveModel,
+} from '../../../src/anthropic/models';
 import type { ServerModelInfo } from '../../../src/anthropic/serverModels';
 import { listModelPages } from '../../../src/anthropic/transport';
 
 /** Every id of the SDK 1.12.0 `Model` union (node_modules/@anthropic-ai/sdk messages.d.ts). */
 const SDK_MODEL_IDS = [
-  'claude-fable-5-2', 'claude-mythos-5-2', 'claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-fable-5-1',
-  'claude-opus-5-5', 'claude-mythos-5-1', 'claude-sonnet-5', 'claude-fable-5', 'claude-mythos-5',
-  'claude-opus-5', 'claude-opus-4-8', 'claude-opus-4-7', 'claude-mythos-preview', 'claude-opus-4-6',
-  'claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-haiku-4-5-20251001', 'claude-opus-4-5',
-  'claude-opus-4-5-20251101', 'claude-sonnet-4-5', 'claude-sonnet-4-5-20250929',
+  'claude-fable-5-2',
+  'claude-mythos-5-2',
+  'claude-haiku-5-5',
+  'claude-sonnet-5-5',
+  'claude-fable-5-1',
+  'claude-opus-5-5',
+  'claude-mythos-5-1',
+  'claude-sonnet-5',
+  'claude-fable-5',
+  'claude-mythos-5',
+  'claude-opus-5',
+  'claude-opus-4-8',
+  'claude-opus-4-7',
+  'claude-mythos-preview',
+  'claude-opus-4-6',
+  'claude-sonnet-4-6',
+  'claude-haiku-4-5',
+  'claude-haiku-4-5-20251001',
+  'claude-opus-4-5',
+  'claude-opus-4-5-20251101',
+  'claude-sonnet-4-5',
+  'claude-sonnet-4-5-20250929',
 ];
 
 describe('models: the catalogue and its merge order', () => {
@@ -67,8 +89,16 @@ describe('models: the catalogue and its merge order', () => {
       max_input_tokens: 2_000_000,
       max_tokens: 256_000,
       capabilities: {
-        effort: { supported: true, low: { supported: true }, xhigh: { supported: true }, max: { supported: false } },
-        thinking: { supported: true, types: { adaptive: { supported: true }, disabled: { supported: false } } },
+        effort: {
+          supported: true,
+          low: { supported: true },
+          xhigh: { supported: true },
+          max: { supported: false },
+        },
+        thinking: {
+          supported: true,
+          types: { adaptive: { supported: true }, disabled: { supported: false } },
+        },
       },
     };
     const m = resolveModel('claude-future-9', [info]);
@@ -90,10 +120,17 @@ describe('models: the catalogue and its merge order', () => {
       retires_at: '2027-09-01T00:00:00Z',
       max_tokens: 100_000,
       capabilities: {
-        effort: { supported: true, low: { supported: true }, medium: { supported: true }, high: { supported: true } },
+        effort: {
+          supported: true,
+          low: { supported: true },
+          medium: { supported: true },
+          high: { supported: true },
+        },
       },
     };
-    const overrides = { 'claude-opus-5-5': { maxOutputTokens: 90_000, effortLevels: ['low' as const, 'medium' as const] } };
+    const overrides = {
+      'claude-opus-5-5': { maxOutputTokens: 90_000, effortLevels: ['low' as const, 'medium' as const] },
+    };
     const learned = recordRefusal(emptyLearned(), 'claude-opus-5-5', {
       feature: { kind: 'effort', level: 'medium' },
       at: '2026-12-01T23:00:00Z',
@@ -118,8 +155,14 @@ describe('models: the catalogue and its merge order', () => {
   });
 
   it('keeps the table label "legacy" while the server says active, and takes retired from it', () => {
-    assert.equal(resolveModel('claude-opus-4-6', [{ id: 'claude-opus-4-6', lifecycle: 'active' }]).lifecycle.status, 'legacy');
-    assert.equal(resolveModel('claude-opus-4-6', [{ id: 'claude-opus-4-6', lifecycle: 'retired' }]).lifecycle.status, 'retired');
+    assert.equal(
+      resolveModel('claude-opus-4-6', [{ id: 'claude-opus-4-6', lifecycle: 'active' }]).lifecycle.status,
+      'legacy',
+    );
+    assert.equal(
+      resolveModel('claude-opus-4-6', [{ id: 'claude-opus-4-6', lifecycle: 'retired' }]).lifecycle.status,
+      'retired',
+    );
   });
 
   it('translates the old override names (thinkingModes, fastMode, thinkingDisplay)', () => {
@@ -151,9 +194,16 @@ describe('models: the catalogue and its merge order', () => {
         return Promise.resolve(pages[p]);
       },
     });
-    assert.deepEqual(all.map((m) => m.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      all.map((m) => m.id),
+      ['a', 'b', 'c'],
+    );
     assert.equal(paths.length, 2);
-    const retired = await listModelPages({ getJson: (p) => (paths.push(p), Promise.resolve({ data: [] })) }, undefined, ['retired']);
+    const retired = await listModelPages(
+      { getJson: (p) => (paths.push(p), Promise.resolve({ data: [] })) },
+      undefined,
+      ['retired'],
+    );
     assert.deepEqual(retired, []);
     assert.equal(paths.at(-1), '/v1/models?limit=100&lifecycle[]=retired');
   });

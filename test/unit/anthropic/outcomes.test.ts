@@ -70,7 +70,11 @@ describe('new outcomes through the reducer', () => {
       ]),
     );
     assert.equal(message.content[0]?.type, 'text');
-    assert.deepEqual(refusalOf(message), { type: 'refusal', category: 'cyber', explanation: 'This request was declined.' });
+    assert.deepEqual(refusalOf(message), {
+      type: 'refusal',
+      category: 'cyber',
+      explanation: 'This request was declined.',
+    });
     assert.equal(isKnownStopReason(message.stop_reason), true);
   });
 
@@ -78,7 +82,11 @@ describe('new outcomes through the reducer', () => {
     const { message } = reduce(
       sse([
         start('claude-opus-5-5'),
-        { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+        {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'thinking', thinking: '', signature: '' },
+        },
         { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'sig' } },
         { type: 'content_block_stop', index: 0 },
         {
@@ -131,7 +139,12 @@ describe('new outcomes through the reducer', () => {
             output_tokens: 0,
             iterations: [
               { type: 'message', model: 'claude-fable-5-2', input_tokens: 10, output_tokens: 0 },
-              { type: 'fallback_message', model: 'claude-opus-5-5', input_tokens: 1_000_000, output_tokens: 0 },
+              {
+                type: 'fallback_message',
+                model: 'claude-opus-5-5',
+                input_tokens: 1_000_000,
+                output_tokens: 0,
+              },
             ],
           },
         },
@@ -168,7 +181,11 @@ describe('new outcomes through the reducer', () => {
         { type: 'content_block_delta', index: 0, delta: { type: 'hologram_delta', bits: 'x' } },
         { type: 'content_block_stop', index: 0 },
         { type: 'brand_new_event', whatever: true },
-        { type: 'message_delta', delta: { stop_reason: 'compaction', stop_sequence: null }, usage: { output_tokens: 3 } },
+        {
+          type: 'message_delta',
+          delta: { stop_reason: 'compaction', stop_sequence: null },
+          usage: { output_tokens: 3 },
+        },
         { type: 'message_stop' },
       ]),
     );

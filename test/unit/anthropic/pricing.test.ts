@@ -38,7 +38,10 @@ describe('pricing: cost from usage and the catalogue', () => {
     const c = known(computeCost(usage, opus55));
     // $4 in, $5 5m write, $8 1h write, $0.20 read (0.05x) per MTok.
     near(c.totalUsd, (1_000 * 4 + 1_000 * 5 + 2_000 * 8 + 10_000 * 0.2) / 1e6);
-    assert.deepEqual(c.lines.map((l) => l.usdPerMTok), [4, 5, 8, 0.2, 20]);
+    assert.deepEqual(
+      c.lines.map((l) => l.usdPerMTok),
+      [4, 5, 8, 0.2, 20],
+    );
   });
 
   it('takes the Haiku 5.5 price step above 100K prompt tokens, cache reads included', () => {
@@ -58,24 +61,45 @@ describe('pricing: cost from usage and the catalogue', () => {
   });
 
   it('says unknown (never $0) when a needed price is unknown', () => {
-    assert.equal(computeCost({ input_tokens: 10, output_tokens: 10 }, resolveModel('claude-future-1')), 'unknown');
+    assert.equal(
+      computeCost({ input_tokens: 10, output_tokens: 10 }, resolveModel('claude-future-1')),
+      'unknown',
+    );
     const mythos52 = resolveModel('claude-mythos-5-2');
     near(known(computeCost({ input_tokens: 1_000_000, output_tokens: 0 }, mythos52)).totalUsd, 8);
-    assert.equal(computeCost({ input_tokens: 1, output_tokens: 1, cache_read_input_tokens: 5 }, mythos52), 'unknown');
+    assert.equal(
+      computeCost({ input_tokens: 1, output_tokens: 1, cache_read_input_tokens: 5 }, mythos52),
+      'unknown',
+    );
     // Fast served on a model whose fast price nobody published.
-    assert.equal(computeCost({ input_tokens: 1, output_tokens: 1, speed: 'fast' }, resolveModel('claude-fable-5-2')), 'unknown');
+    assert.equal(
+      computeCost({ input_tokens: 1, output_tokens: 1, speed: 'fast' }, resolveModel('claude-fable-5-2')),
+      'unknown',
+    );
   });
 
   it('uses override prices, cache prices completed from the classic multipliers', () => {
     const m = resolveModel('claude-future-1', undefined, {
       'claude-future-1': { prices: { input: 2, output: 10, cacheRead: 0.2 } },
     });
-    near(known(computeCost({ input_tokens: 1_000_000, output_tokens: 0, cache_read_input_tokens: 1_000_000 }, m)).totalUsd, 2.2);
+    near(
+      known(computeCost({ input_tokens: 1_000_000, output_tokens: 0, cache_read_input_tokens: 1_000_000 }, m))
+        .totalUsd,
+      2.2,
+    );
     assert.equal(known(computeCost({ input_tokens: 1, output_tokens: 1 }, m)).priceTableDate, 'override');
   });
 
   it('counts total input as uncached + writes + reads, and formats small sums with four decimals', () => {
-    assert.equal(totalInputTokens({ input_tokens: 1, output_tokens: 0, cache_creation_input_tokens: 2, cache_read_input_tokens: 3 }), 6);
+    assert.equal(
+      totalInputTokens({
+        input_tokens: 1,
+        output_tokens: 0,
+        cache_creation_input_tokens: 2,
+        cache_read_input_tokens: 3,
+      }),
+      6,
+    );
     assert.equal(formatUsd(0.0042), '$0.0042');
     assert.equal(formatUsd(1.5), '$1.50');
   });

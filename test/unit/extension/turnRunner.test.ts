@@ -188,7 +188,10 @@ describe('runTurn against the simulator', function () {
 
   it('refuses an impossible combination before sending, saying what to change', async () => {
     const c = newConversation('conv-bad', 'claude-sonnet-4-6');
-    const t = await ask(c, 'Hello there, how are you today?', { model: 'claude-sonnet-4-6', effort: 'xhigh' });
+    const t = await ask(c, 'Hello there, how are you today?', {
+      model: 'claude-sonnet-4-6',
+      effort: 'xhigh',
+    });
     assert.equal(t.outcome, 'failed');
     assert.match(t.error?.message ?? '', /xhigh/i);
     assert.equal(sim.requests.length, 0, 'nothing was sent');

@@ -45,6 +45,9 @@ export function classifyRefusal(input: RefusalInput): RefusedFeature | undefined
   const lower = text.toLowerCase();
   // A signature problem names `thinking` too, but refuses a block, not a feature.
   if (/signature|bound to a different conversation/.test(lower)) return undefined;
+  // A missing beta ("requires the … header") or a refusal only at some effort is not something the
+  // model refuses outright: learning it as such would switch off a feature that works.
+  if (/\brequires?\b/.test(lower) || /with effort/.test(lower)) return undefined;
 
   if (/assistant message prefill|must end with a user message|prefill/.test(lower))
     return { kind: 'prefill' };

@@ -42,6 +42,15 @@ describe('learning from 400s', () => {
         'thinking.display: "summarized" is not supported for this model.',
         { kind: 'display', value: 'summarized' },
       ],
+      // The simulator's wording.
+      ['thinking.display: not supported for model claude-opus-4-5', { kind: 'display' }],
+      [
+        "output_config.effort: effort level 'xhigh' is not supported on claude-opus-4-6",
+        { kind: 'effort', level: 'xhigh' },
+      ],
+      ['output_config.effort: effort is not supported on claude-haiku-4-5', { kind: 'effort' }],
+      ['speed: fast mode is no longer available for claude-opus-4-8', { kind: 'speed' }],
+      ['`top_k` is not supported when thinking is enabled', { kind: 'sampling', param: 'top_k' }],
     ];
     for (const [message, expected] of cases) {
       it(message.slice(0, 60), () => assert.deepEqual(classifyRefusal({ status: 400, message }), expected));
@@ -56,6 +65,18 @@ describe('learning from 400s', () => {
         undefined,
       );
       assert.equal(classifyRefusal({ status: 429, message: 'speed: fast mode is not supported' }), undefined);
+      const needsBeta = 'speed: this model requires the `anthropic-beta: fast-mode-2026-02-01` header';
+      assert.equal(
+        classifyRefusal({ status: 400, message: needsBeta }),
+        undefined,
+        'a missing beta is not a refusal',
+      );
+      const atEffort = '"thinking.type.disabled" is not supported with effort "xhigh" for this model.';
+      assert.equal(
+        classifyRefusal({ status: 400, message: atEffort }),
+        undefined,
+        'refused only at that effort',
+      );
     });
 
     it('reads error.details as well as the message', () => {

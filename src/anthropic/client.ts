@@ -6,12 +6,8 @@ import type { Dispatcher } from 'undici';
 import { AnthropicError } from './errors';
 import { errorFromNetwork, errorFromResponse } from './errorMapping';
 import { buildMetrics } from './metrics';
-import {
-  listModels as listAllModels,
-  resolveModel,
-  type ModelCapabilities,
-  type ServerModelInfo,
-} from './models';
+import { resolveModel, type ModelCapabilities, type ServerModelInfo } from './models';
+import { fallbackModelOf } from './outcomes';
 import { makeRedactor, type Redactor } from './redact';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
 import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
@@ -20,7 +16,7 @@ import {
   ANTHROPIC_VERSION,
   buildHeaders,
   createDispatcher,
-  DEFAULT_TIMEOUTS,
+  listModelPages,
   planRoute,
   routeSecrets,
   type Auth,
@@ -38,7 +34,8 @@ export interface AnthropicClientOptions {
   anthropicVersion?: string;
   /** e.g. `thinkfast/0.1.0 (vscode)`. */
   userAgent: string;
-  timeouts?: Partial<Timeouts>;
+  /** Required: the caller's settings own the defaults. */
+  timeouts: Timeouts;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
   proxy?: ProxyOptions;
@@ -61,6 +58,8 @@ export interface StreamOptions {
   onEvent(e: ClientEvent): void;
   /** Capabilities for the cost figure; default: the built-in table for `body.model`. */
   caps?: ModelCapabilities;
+  /** Capabilities of another model (the one a server-side fallback served); default: the table. */
+  resolveCaps?: (id: string) => ModelCapabilities;
 }
 
 /** What `warm()` found. */
@@ -89,7 +88,7 @@ export class AnthropicClient {
     const url = new URL(options.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
-    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.timeouts = { ...options.timeouts };
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.route = planRoute(options.baseUrl, options.proxy, options.env);
     const secret = 'apiKey' in options.auth ? options.auth.apiKey : options.auth.bearer;
@@ -202,6 +201,7 @@ export class AnthropicClient {
     const message = last.reducer.message;
     if (!message.model) message.model = request.body.model;
     const outcome = outcomeOf(last);
+    const servedModel = fallbackModelOf(message);
     const metrics = buildMetrics({
       model: message.model,
       requestId: last.requestId,
@@ -218,6 +218,9 @@ export class AnthropicClient {
       attempts,
       rateLimits: last.rateLimits,
       caps: opts.caps ?? resolveModel(request.body.model),
+      ...(servedModel === undefined
+        ? {}
+        : { servedModel, servedCaps: (opts.resolveCaps ?? ((id: string) => resolveModel(id)))(servedModel) }),
     });
     const result: StreamResult = { outcome, message, metrics };
     if (last.error && outcome !== 'complete' && outcome !== 'stopped') result.error = last.error;
@@ -246,8 +249,8 @@ export class AnthropicClient {
   }
 
   /** Every model the server lists (`GET /v1/models`, all pages). Rejects with AnthropicError. */
-  listModels(signal?: AbortSignal): Promise<ServerModelInfo[]> {
-    return listAllModels(this, signal);
+  listModels(signal?: AbortSignal, lifecycle?: readonly string[]): Promise<ServerModelInfo[]> {
+    return listModelPages<ServerModelInfo>(this, signal, lifecycle);
   }
 
   /** GET a JSON document under the base URL (used by listModels). */

@@ -1,6 +1,7 @@
 // Speed and cost of one call, computed from timestamps the client took and the final usage. Pure.
 
 import type { ModelCapabilities } from './models';
+import { thinkingTokensOf } from './outcomes';
 import { computeCost } from './pricing';
 import type { RateLimitInfo, ResponseMetrics, Speed, Usage } from './types';
 
@@ -27,8 +28,11 @@ export interface MetricsInput {
   fellBack: boolean;
   attempts: number;
   rateLimits: RateLimitInfo;
-  /** Capabilities for pricing; no cost when prices are unknown (all zero). */
+  /** Capabilities of the requested model, for pricing. */
   caps?: ModelCapabilities;
+  /** The model that served after a server-side fallback; priced at its rates via `servedCaps`. */
+  servedModel?: string;
+  servedCaps?: ModelCapabilities;
 }
 
 /**
@@ -63,9 +67,14 @@ export function buildMetrics(input: MetricsInput): ResponseMetrics {
   const rate = outputRate(usage.output_tokens, t.firstDeltaAt, t.lastDeltaAt);
   if (rate !== undefined) metrics.outputTokensPerSecond = rate;
   if (served === 'fast' || served === 'standard') metrics.speed = served;
-  if (caps && (caps.prices.input > 0 || caps.prices.output > 0)) {
-    // Without usage.speed, bill at the requested speed only if it was standard: never guess "fast".
-    metrics.cost = computeCost(usage, caps, served ?? 'standard');
-  }
+  const thinking = thinkingTokensOf(usage);
+  if (thinking !== undefined) metrics.thinkingTokens = thinking;
+  if (input.servedModel !== undefined && input.servedModel !== input.model)
+    metrics.servedModel = input.servedModel;
+  const priceCaps = metrics.servedModel !== undefined ? input.servedCaps : caps;
+  // Without usage.speed, bill at standard: never guess "fast".
+  const cost = priceCaps ? computeCost(usage, priceCaps, served ?? 'standard') : 'unknown';
+  if (cost === 'unknown') metrics.priceUnknown = true;
+  else metrics.cost = cost;
   return metrics;
 }

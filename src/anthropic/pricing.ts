@@ -1,17 +1,16 @@
 // What a response cost, from its usage and the model's price data. Pure: no I/O, no clock.
+// A price nobody knows is `unknown`, never $0: the caller shows the tokens and asks for an override.
 
 import type { ModelCapabilities, ModelPrices } from './models';
 import type { CostBreakdown, CostLine, Speed, Usage } from './types';
-
-/** Cache multipliers on the input price (API-NOTES "Standard prices"); they stack on fast/long prices. */
-export const CACHE_WRITE_5M_MULTIPLIER = 1.25;
-export const CACHE_WRITE_1H_MULTIPLIER = 2;
-export const CACHE_READ_MULTIPLIER = 0.1;
 
 /** Prompt size as billed: uncached input plus cache writes plus cache reads. */
 export function totalInputTokens(usage: Usage): number {
   return usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
 }
+
+/** What the UI says instead of a price. */
+export const PRICE_UNKNOWN_TEXT = 'price unknown (set thinkfast.priceOverrides)';
 
 interface PriceChoice {
   prices: ModelPrices;
@@ -20,48 +19,41 @@ interface PriceChoice {
   tag: string;
 }
 
-function choosePrices(
-  caps: ModelCapabilities,
-  totalInput: number,
-  servedSpeed: Speed | undefined,
-): PriceChoice {
-  const fast = caps.fastPrices;
-  if (servedSpeed === 'fast' && fast) {
-    const long = fast.long !== undefined && totalInput > fast.long.aboveInputTokens;
-    const prices = long && fast.long ? fast.long.prices : fast.standard;
-    const base = caps.prices.input;
-    const speedMultiplier = base > 0 ? Math.round((prices.input / base) * 100) / 100 : 1;
-    const tag = long ? `fast, over ${kTokens(fast.long?.aboveInputTokens ?? 0)}` : 'fast';
-    return { prices, speedMultiplier, longContext: long, tag };
-  }
-  const lc = caps.longContext;
-  if (lc && totalInput > lc.aboveInputTokens) {
-    return {
-      prices: lc.prices,
-      speedMultiplier: 1,
-      longContext: true,
-      tag: `over ${kTokens(lc.aboveInputTokens)}`,
-    };
-  }
-  return { prices: caps.prices, speedMultiplier: 1, longContext: false, tag: '' };
-}
-
 function kTokens(n: number): string {
   return n >= 1000 ? `${n / 1000}K` : String(n);
 }
 
+function choosePrices(
+  caps: ModelCapabilities,
+  totalInput: number,
+  servedSpeed: Speed | undefined,
+): PriceChoice | 'unknown' {
+  const step = caps.longContext;
+  const long = step !== undefined && totalInput > step.aboveInputTokens;
+  const base = long && step ? step.prices : caps.prices;
+  const tags = long && step ? [`over ${kTokens(step.aboveInputTokens)}`] : [];
+  if (servedSpeed !== 'fast')
+    return { prices: base, speedMultiplier: 1, longContext: long, tag: tags.join(', ') };
+  const m = caps.fastPrices?.multiplier;
+  if (m === undefined) return 'unknown';
+  const prices: ModelPrices = {};
+  for (const [k, v] of Object.entries(base) as [keyof ModelPrices, number | undefined][])
+    if (v !== undefined) prices[k] = v * m;
+  return { prices, speedMultiplier: m, longContext: long, tag: ['fast', ...tags].join(', ') };
+}
+
 /**
- * The cost of one response. Fast-mode prices apply only when the server says it served fast
- * (`servedSpeed`, i.e. `usage.speed`): a request that fell back to standard is billed standard.
- * Cache writes are split 5m/1h from `usage.cache_creation` when present, else all counted as 5m.
+ * The cost of one response, or `unknown` when a price it needs is unknown. Fast-mode prices apply
+ * only when the server says it served fast (`servedSpeed`, i.e. `usage.speed`). Cache writes are
+ * split 5m/1h from `usage.cache_creation` when present, else all counted as 5m.
  */
 export function computeCost(
   usage: Usage,
   caps: ModelCapabilities,
   servedSpeed: Speed | undefined = usage.speed ?? undefined,
-): CostBreakdown {
-  const totalInput = totalInputTokens(usage);
-  const choice = choosePrices(caps, totalInput, servedSpeed);
+): CostBreakdown | 'unknown' {
+  const choice = choosePrices(caps, totalInputTokens(usage), servedSpeed);
+  if (choice === 'unknown') return 'unknown';
   const p = choice.prices;
   const suffix = choice.tag ? ` (${choice.tag})` : '';
 
@@ -72,15 +64,21 @@ export function computeCost(
   const read = usage.cache_read_input_tokens ?? 0;
 
   const lines: CostLine[] = [];
-  const add = (label: string, tokens: number, usdPerMTok: number, always = false): void => {
+  let unknown = false;
+  const add = (label: string, tokens: number, usdPerMTok: number | undefined, always = false): void => {
+    if (usdPerMTok === undefined) {
+      if (tokens > 0 || always) unknown = true;
+      return;
+    }
     if (tokens > 0 || always)
       lines.push({ label, tokens, usdPerMTok, usd: (tokens * usdPerMTok) / 1_000_000 });
   };
   add(`Input${suffix}`, usage.input_tokens, p.input, true);
-  add(`Cache write, 5 min${suffix}`, write5m, p.input * CACHE_WRITE_5M_MULTIPLIER);
-  add(`Cache write, 1 hour${suffix}`, write1h, p.input * CACHE_WRITE_1H_MULTIPLIER);
-  add(`Cache read${suffix}`, read, p.input * CACHE_READ_MULTIPLIER);
+  add(`Cache write, 5 min${suffix}`, write5m, p.cacheWrite5m);
+  add(`Cache write, 1 hour${suffix}`, write1h, p.cacheWrite1h);
+  add(`Cache read${suffix}`, read, p.cacheRead);
   add(`Output incl. thinking${suffix}`, usage.output_tokens, p.output, true);
+  if (unknown) return 'unknown';
 
   return {
     totalUsd: lines.reduce((sum, l) => sum + l.usd, 0),
@@ -88,6 +86,7 @@ export function computeCost(
     speedMultiplier: choice.speedMultiplier,
     longContext: choice.longContext,
     priceTableDate: caps.priceTableDate,
+    pricedModel: caps.id,
   };
 }
 

@@ -4,20 +4,13 @@
 
 import { ConfigError } from './errors';
 import type { ModelCapabilities } from './models';
-import type {
-  BuiltRequest,
-  Effort,
-  MessageCreateParams,
-  MessageParam,
-  TextBlockParam,
-  ThinkingParam,
-} from './types';
+import { buildThinking, type ThinkingSetting } from './thinkingParam';
+import type { BuiltRequest, Effort, MessageCreateParams, MessageParam, TextBlockParam } from './types';
 
-/** The beta that `speed: "fast"` needs. Sent only on fast requests. */
+/** The beta that `speed: "fast"` needs on the models whose fast mode is a research preview. */
 export const FAST_MODE_BETA = 'fast-mode-2026-02-01';
 
-/** Smallest thinking budget the API accepts. */
-export const MIN_THINKING_BUDGET = 1024;
+export { MIN_THINKING_BUDGET, type ThinkingSetting } from './thinkingParam';
 
 /** What the user chose; everything optional falls back to the model's defaults. */
 export interface RequestSettings {
@@ -26,144 +19,138 @@ export interface RequestSettings {
   /** Caps thinking and text together. */
   maxTokens: number;
   /**
-   * `default`: the model's default mode (adaptive where it exists, else a budget);
-   * `adaptive` / `enabled`: that mode or a refusal; `off`: no thinking. Default `default`.
+   * The setting's own vocabulary (package.json `thinkfast.thinking.mode`): `adaptive` (adaptive
+   * where accepted, else a budget), `manual` (a budget or a refusal), `off` (per model: omitted,
+   * `disabled` or `between_tools`; refused on models that always think). Default `adaptive`.
    */
-  thinking?: 'default' | 'adaptive' | 'enabled' | 'off';
-  /** Budget for `enabled` thinking; default half of maxTokens, clamped to [1024, 32000]. */
+  thinking?: ThinkingSetting;
+  /** Budget for budget thinking; default half of maxTokens, clamped to [1024, 32000]. */
   budgetTokens?: number;
   /** Undefined = let the server use the model's default level. */
   effort?: Effort;
   /** Ask for `speed: "fast"`. */
   fast?: boolean;
-  /** Where the model accepts `thinking.display`; default `summarized` (some models default to omitted). */
+  /** Where the model accepts `thinking.display`; default `summarized` (most models default to omitted). */
   display?: 'summarized' | 'omitted';
-  /** Only allowed with thinking off. */
-  temperature?: number;
-  /** Only allowed with thinking off. */
-  topK?: number;
 }
-
-const DEFAULT_BUDGET_CAP = 32_000;
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 
+/** Drops text blocks that are empty or whitespace only (the API refuses them), and turns left empty. */
+export function withoutEmptyText(messages: readonly MessageParam[]): MessageParam[] {
+  const out: MessageParam[] = [];
+  for (const m of messages) {
+    if (typeof m.content === 'string') {
+      if (m.content.trim() !== '') out.push(m);
+      continue;
+    }
+    const content = m.content.filter((b) => b.type !== 'text' || (b as TextBlockParam).text.trim() !== '');
+    if (content.length > 0) out.push(content.length === m.content.length ? m : { ...m, content });
+  }
+  return out;
+}
+
 /**
- * Builds a streaming request.
+ * Builds a streaming request. Never sends sampling parameters.
  *
  * Effort: sent whenever the user picked a level the model accepts — including the model's
- * default — because the server's default can move (API-NOTES: newer models may default lower)
- * and an explicit choice must mean the same thing tomorrow. Omitted only when `effort` is unset.
- *
- * Display: sent as `summarized` (or the user's choice) only where the model accepts the field;
- * elsewhere thinking is always summarized and the field would be a 400.
+ * default — because the server's default can move and an explicit choice must mean the same thing
+ * tomorrow. Omitted only when `effort` is unset.
  *
  * @throws ConfigError for an impossible combination (nothing is sent).
  */
 export function buildRequest(
   settings: RequestSettings,
   caps: ModelCapabilities,
-  messages: MessageParam[],
+  history: MessageParam[],
   system?: string | TextBlockParam[],
 ): BuiltRequest {
   const name = caps.displayName;
   const { maxTokens } = settings;
+  checkLifecycle(caps);
   if (!Number.isInteger(maxTokens) || maxTokens < 1) {
     throw new ConfigError(`Max tokens must be a whole number of at least 1 (got ${maxTokens}).`);
   }
-  if (maxTokens > caps.maxOutputTokens) {
+  const cap = caps.maxOutputTokens;
+  if (cap !== undefined && maxTokens > cap) {
     throw new ConfigError(
-      `${name} writes at most ${thousands(caps.maxOutputTokens)} output tokens, but max tokens is ${thousands(maxTokens)}. Lower max tokens to ${thousands(caps.maxOutputTokens)} or less.`,
+      `${name} writes at most ${thousands(cap)} output tokens, but max tokens is ${thousands(maxTokens)}. Lower max tokens to ${thousands(cap)} or less.`,
     );
   }
-
-  const thinking = buildThinking(settings, caps);
+  const effort = checkEffort(settings.effort, caps);
+  const thinking = buildThinking({ ...settings, effort }, caps);
+  const messages = withoutEmptyText(history);
   const body: MessageCreateParams = { model: settings.model, max_tokens: maxTokens, messages, stream: true };
-  if (system !== undefined && (typeof system === 'string' ? system.length > 0 : system.length > 0))
+  if (system !== undefined && (typeof system === 'string' ? system.trim().length > 0 : system.length > 0))
     body.system = system;
   if (thinking) body.thinking = thinking;
 
-  if (thinking && (settings.temperature !== undefined || settings.topK !== undefined)) {
-    throw new ConfigError(
-      'Temperature and top-k cannot be changed while thinking is on. Clear them, or turn thinking off.',
-    );
-  }
-  if (settings.temperature !== undefined) body.temperature = settings.temperature;
-  if (settings.topK !== undefined) body.top_k = settings.topK;
-
-  if (thinking && messages.at(-1)?.role === 'assistant') {
-    throw new ConfigError(
-      'The conversation ends with an assistant turn, which is not allowed while thinking is on. End it with your message, or turn thinking off.',
-    );
-  }
-
-  if (settings.effort !== undefined) {
-    const effort = settings.effort;
-    if (caps.effortLevels.length === 0) {
+  if (messages.at(-1)?.role === 'assistant') {
+    if (caps.prefill !== 'accepted' || (thinking && thinking.type !== 'disabled')) {
       throw new ConfigError(
-        `${name} has no effort setting. Clear the effort level, or pick a model that has one.`,
+        `The conversation ends with an assistant turn, which ${caps.prefill === 'refused' ? `${name} refuses` : 'is not allowed here'}. End it with your message.`,
       );
     }
-    if (!caps.effortLevels.includes(effort)) {
-      throw new ConfigError(
-        `${name} has no ${effort} effort. Choose ${listOr(caps.effortLevels)}${effort === 'max' ? ', or pick Claude Opus 4.6' : ''}.`,
-      );
-    }
-    body.output_config = { effort };
   }
+  if (effort !== undefined) body.output_config = { effort };
 
-  const betas: string[] = [];
-  if (settings.fast) {
-    if (!caps.fastMode) {
-      throw new ConfigError(`${name} has no fast mode. Turn fast mode off or pick Claude Opus 4.6.`);
-    }
-    body.speed = 'fast';
-    betas.push(FAST_MODE_BETA);
-  }
-  return { body, betas };
+  const built: BuiltRequest = { body, betas: [] };
+  if (settings.fast) applyFast(built, caps);
+  return built;
 }
 
-function buildThinking(settings: RequestSettings, caps: ModelCapabilities): ThinkingParam | undefined {
-  const name = caps.displayName;
-  const choice = settings.thinking ?? 'default';
-  if (choice === 'off') return undefined;
-  const mode = choice === 'default' ? caps.defaultThinking : choice;
-  if (mode === undefined) return undefined; // the model has no thinking and none was demanded
-  if (!caps.thinkingModes.includes(mode)) {
-    if (mode === 'adaptive') {
-      const alt = caps.thinkingModes.includes('enabled')
-        ? ' Use a thinking budget instead'
-        : ' Turn thinking off';
-      throw new ConfigError(`${name} has no adaptive thinking.${alt}, or pick Claude Opus 4.6.`);
-    }
-    throw new ConfigError(
-      caps.thinkingModes.length === 0
-        ? `${name} has no extended thinking. Turn thinking off, or pick a model that thinks.`
-        : `${name} does not take a thinking budget. Use adaptive thinking instead.`,
-    );
-  }
-  const display = caps.thinkingDisplay ? (settings.display ?? 'summarized') : undefined;
-  if (mode === 'adaptive') return display ? { type: 'adaptive', display } : { type: 'adaptive' };
+function checkLifecycle(caps: ModelCapabilities): void {
+  const l = caps.lifecycle;
+  if (l.status !== 'retired') return;
+  const when = l.retiresAt ? ` on ${l.retiresAt}` : '';
+  const to = l.successor ? ` Switch to ${l.successor}.` : ' Pick another model.';
+  throw new ConfigError(`${caps.displayName} was retired${when} and no longer answers.${to}`);
+}
 
-  let budget = settings.budgetTokens;
-  if (budget === undefined) {
-    budget = Math.min(Math.max(Math.floor(settings.maxTokens / 2), MIN_THINKING_BUDGET), DEFAULT_BUDGET_CAP);
-    // With a tiny max_tokens no legal budget exists; thinking was not explicitly asked for, so skip it.
-    if (budget >= settings.maxTokens && choice === 'default') return undefined;
-  }
-  if (!Number.isInteger(budget) || budget < MIN_THINKING_BUDGET) {
+function checkEffort(effort: Effort | undefined, caps: ModelCapabilities): Effort | undefined {
+  if (effort === undefined) return undefined;
+  const name = caps.displayName;
+  if (caps.effortLevels.length === 0) {
     throw new ConfigError(
-      `The thinking budget must be at least ${thousands(MIN_THINKING_BUDGET)} tokens (got ${thousands(budget)}). Raise the budget, or turn thinking off.`,
+      `${name} has no effort setting. Clear the effort level, or pick a model that has one.`,
     );
   }
-  if (budget >= settings.maxTokens) {
-    throw new ConfigError(
-      `The thinking budget (${thousands(budget)}) must be less than max tokens (${thousands(settings.maxTokens)}), which caps thinking and answer together. Raise max tokens or lower the budget.`,
-    );
+  if (!caps.effortLevels.includes(effort)) {
+    const def = caps.defaultEffort ? ` (its default is ${caps.defaultEffort})` : '';
+    throw new ConfigError(`${name} has no ${effort} effort. Choose ${listOr(caps.effortLevels)}${def}.`);
   }
-  return display
-    ? { type: 'enabled', budget_tokens: budget, display }
-    : { type: 'enabled', budget_tokens: budget };
+  return effort;
+}
+
+function applyFast(built: BuiltRequest, caps: ModelCapabilities): void {
+  const name = caps.displayName;
+  const off = ' Turn fast mode off, or pick a model that has it (e.g. Claude Opus 5.5).';
+  const at = caps.fastRemovedAt ? ` on ${caps.fastRemovedAt}` : '';
+  switch (caps.fast) {
+    case 'ga':
+      built.body.speed = 'fast';
+      return;
+    case 'beta':
+      if (caps.betasRefused.includes(FAST_MODE_BETA))
+        throw new ConfigError(`The API refused the fast-mode beta for ${name}.${off}`);
+      built.body.speed = 'fast';
+      built.betas.push(FAST_MODE_BETA);
+      return;
+    case 'removed_standard':
+      built.body.speed = 'fast';
+      built.warnings = [
+        `Fast mode on ${name} was removed${at}: the API answers at standard speed and price.`,
+      ];
+      return;
+    case 'removed_refused':
+      throw new ConfigError(`Fast mode on ${name} was removed${at}, and the API refuses it.${off}`);
+    case 'never':
+      throw new ConfigError(`${name} has no fast mode.${off}`);
+    case 'unknown':
+      throw new ConfigError(
+        `Whether ${name} has fast mode is unknown.${off} If it has, set "thinkfast.modelOverrides": {"${caps.id}": {"fast": "ga"}}.`,
+      );
+  }
 }
 
 function listOr(items: readonly string[]): string {

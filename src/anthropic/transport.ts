@@ -3,7 +3,10 @@
 
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 
-/** Per-attempt time limits. The stream body has no undici timeout: the client's idle timer owns it. */
+/**
+ * Per-attempt time limits, always from the caller (the settings own the defaults). The stream body
+ * has no undici timeout: the client's idle timer owns it.
+ */
 export interface Timeouts {
   /** TCP + TLS connect. */
   connectMs: number;
@@ -12,8 +15,6 @@ export interface Timeouts {
   /** Longest silence on the stream body (pings count as bytes) before the attempt ends. */
   idleMs: number;
 }
-
-export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 };
 
 /** An explicit proxy (from VS Code's `http.proxy` / `http.proxyStrictSSL`) or env overrides. */
 export interface ProxyOptions {
@@ -114,6 +115,11 @@ export function routeSecrets(plan: RoutePlan): string[] {
   }
 }
 
+/**
+ * The `anthropic-version` sent: 2023-06-01, which every server and gateway accepts. Requests are
+ * built to be valid under 2026-10-21 too (no sampling parameters, no document blocks in assistant
+ * turns, no citations in user text), so a server on either answers the same. See ARCHITECTURE.md.
+ */
 export const ANTHROPIC_VERSION = '2023-06-01';
 
 /** What every request carries. */
@@ -140,4 +146,46 @@ export function buildHeaders(input: HeaderInput): Record<string, string> {
   if (input.json) h['content-type'] = 'application/json';
   if (input.betas && input.betas.length > 0) h['anthropic-beta'] = input.betas.join(',');
   return h;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET /v1/models paging
+
+/** The one call paging needs; AnthropicClient implements it. */
+export interface JsonGetter {
+  getJson(path: string, signal?: AbortSignal): Promise<unknown>;
+}
+
+interface Page<T> {
+  data?: T[];
+  has_more?: boolean;
+  last_id?: string | null;
+}
+
+/** Most pages fetched: a guard against a server that keeps saying has_more. */
+const MAX_PAGES = 50;
+
+/**
+ * Fetches every page of `GET /v1/models` (server order: newest first); entries without a string
+ * `id` are skipped. `lifecycle` asks for those states too (the default is active + deprecated).
+ * Errors propagate.
+ */
+export async function listModelPages<T extends { id: string }>(
+  transport: JsonGetter,
+  signal?: AbortSignal,
+  lifecycle?: readonly string[],
+): Promise<T[]> {
+  const all: T[] = [];
+  let afterId: string | undefined;
+  const states = (lifecycle ?? []).map((l) => `&lifecycle[]=${encodeURIComponent(l)}`).join('');
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const query = `limit=100${states}${afterId ? `&after_id=${encodeURIComponent(afterId)}` : ''}`;
+    const body = (await transport.getJson(`/v1/models?${query}`, signal)) as Page<T>;
+    const data = Array.isArray(body.data) ? body.data.filter((m) => typeof m?.id === 'string') : [];
+    all.push(...data);
+    const next = body.last_id ?? data.at(-1)?.id;
+    if (!body.has_more || !next || next === afterId) break;
+    afterId = next;
+  }
+  return all;
 }

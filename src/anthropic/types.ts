@@ -48,12 +48,41 @@ export interface Usage {
   cache_read_input_tokens?: number | null;
   cache_creation?: CacheCreation | null;
   service_tier?: string | null;
-  /** The speed actually served (fast mode requests only). */
+  /** The speed actually served; bill and display from it. */
   speed?: Speed | null;
+  /** `thinking_tokens`: raw reasoning billed as output (may exceed the summary shown). */
+  output_tokens_details?: { thinking_tokens?: number | null } | null;
+  /** Beta: one entry per sampling iteration; `fallback_message` names the model that served. */
+  iterations?: UsageIteration[] | null;
   [key: string]: unknown;
 }
 
-/** `end_turn`, `max_tokens`, `stop_sequence`, `tool_use`, `pause_turn`, `refusal`, or a newer one. */
+export interface UsageIteration {
+  type: 'message' | 'compaction' | 'advisor_message' | 'fallback_message' | (string & {});
+  model?: string;
+  [key: string]: unknown;
+}
+
+/** Why a classifier stopped the response (`stop_reason: "refusal"`). */
+export interface StopDetails {
+  type: 'refusal' | (string & {});
+  category?: string | null;
+  explanation?: string | null;
+  [key: string]: unknown;
+}
+
+/** Beta server-side fallback: marks a model boundary in the content (no deltas). */
+export interface FallbackBlock {
+  type: 'fallback';
+  from?: { model?: string };
+  to?: { model?: string };
+  trigger?: { type?: string; category?: string | null };
+}
+
+/**
+ * `end_turn`, `max_tokens`, `stop_sequence`, `tool_use`, `pause_turn`, `refusal`,
+ * `model_context_window_exceeded`, or a newer one (kept as sent).
+ */
 export type StopReason = string;
 
 export interface Message {
@@ -64,6 +93,8 @@ export interface Message {
   content: ContentBlock[];
   stop_reason: StopReason | null;
   stop_sequence: string | null;
+  /** Present with `stop_reason: "refusal"`. */
+  stop_details?: StopDetails | null;
   usage: Usage;
 }
 
@@ -92,7 +123,11 @@ export type StreamEvent =
   | { type: 'content_block_stop'; index: number }
   | {
       type: 'message_delta';
-      delta: { stop_reason?: StopReason | null; stop_sequence?: string | null };
+      delta: {
+        stop_reason?: StopReason | null;
+        stop_sequence?: string | null;
+        stop_details?: StopDetails | null;
+      };
       usage?: Partial<Usage>;
     }
   | { type: 'message_stop' }
@@ -118,7 +153,8 @@ export interface MessageParam {
 export type ThinkingParam =
   | { type: 'adaptive'; display?: 'summarized' | 'omitted' }
   | { type: 'enabled'; budget_tokens: number; display?: 'summarized' | 'omitted' }
-  | { type: 'disabled' };
+  | { type: 'disabled' }
+  | { type: 'between_tools' };
 
 /** The JSON body of `POST /v1/messages`. */
 export interface MessageCreateParams {
@@ -130,8 +166,7 @@ export interface MessageCreateParams {
   thinking?: ThinkingParam;
   output_config?: { effort?: Effort };
   speed?: 'fast';
-  temperature?: number;
-  top_k?: number;
+  // No temperature / top_p / top_k, ever: a 400 on API 2026-10-21 and on every 4.7+ model.
   metadata?: { user_id?: string };
 }
 
@@ -139,6 +174,8 @@ export interface MessageCreateParams {
 export interface BuiltRequest {
   body: MessageCreateParams;
   betas: string[];
+  /** Sent as asked, but worth telling the user (e.g. fast mode that is served at standard speed). */
+  warnings?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +223,8 @@ export interface CostBreakdown {
   longContext: boolean;
   /** Date of the built-in price table, or "override". */
   priceTableDate: string;
+  /** The model whose rates were used (the serving model after a fallback). */
+  pricedModel?: string;
 }
 
 export interface ResponseMetrics {
@@ -204,7 +243,13 @@ export interface ResponseMetrics {
   fellBack: boolean;
   attempts: number;
   rateLimits: RateLimitInfo;
+  /** Absent when a price is unknown (then `priceUnknown` is true): never a made-up $0. */
   cost?: CostBreakdown;
+  priceUnknown?: boolean;
+  /** The model that actually answered, when a server-side fallback re-routed the request. */
+  servedModel?: string;
+  /** `usage.output_tokens_details.thinking_tokens`, when reported. */
+  thinkingTokens?: number;
 }
 
 /** What happened to one call, reported as it happens. */

@@ -69,7 +69,7 @@ export function readConfig(): ConfigSnapshot {
   const c = vscode.workspace.getConfiguration(configSection);
   const maxTokens = Math.floor(positive(c.get(SettingKeys.maxTokens), 16000));
   return Object.freeze({
-    model: (c.get<string>(SettingKeys.model) ?? '').trim() || 'claude-opus-4-6',
+    model: (c.get<string>(SettingKeys.model) ?? '').trim() || 'claude-opus-5-5',
     effort: oneOf(c.get(SettingKeys.effort), efforts, 'high'),
     fastMode: c.get<boolean>(SettingKeys.fastMode) === true,
     fastModeOn429: oneOf(c.get(SettingKeys.fastModeOn429), ['wait', 'fallback'] as const, 'fallback'),

@@ -2,7 +2,9 @@
 // `GET /v1/models` when the server describes capabilities, and with the user's overrides.
 // No vscode import: unit-tested in plain Node.
 
+import type { LearnedFacts } from '../anthropic/learnedFacts';
 import {
+  classicSheet,
   knownModelIds,
   resolveModel,
   type ModelCapabilities,
@@ -25,15 +27,24 @@ export function overridesFromSettings(
     if (typeof value !== 'object' || value === null) continue;
     const p = value as Record<string, unknown>;
     if (typeof p.input === 'number' && typeof p.output === 'number') {
-      out[id] = { ...out[id], prices: { input: p.input, output: p.output }, priceTableDate: 'your override' };
+      // Cache prices follow the classic multipliers unless the override names them.
+      const sheet = { ...classicSheet(p.input, p.output), ...pick(p) };
+      out[id] = { ...out[id], prices: sheet, priceTableDate: 'your override' };
     }
   }
+  return out;
+}
+
+function pick(p: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of ['cacheWrite5m', 'cacheWrite1h', 'cacheRead']) if (typeof p[k] === 'number') out[k] = p[k];
   return out;
 }
 
 export class ModelCatalog {
   private server: readonly ServerModelInfo[] = [];
   private overrides: ModelOverrides = {};
+  private learned: LearnedFacts | undefined;
 
   setServerModels(models: readonly ServerModelInfo[]): void {
     this.server = models;
@@ -43,12 +54,16 @@ export class ModelCatalog {
     this.overrides = overrides;
   }
 
+  setLearned(learned: LearnedFacts | undefined): void {
+    this.learned = learned;
+  }
+
   get serverModels(): readonly ServerModelInfo[] {
     return this.server;
   }
 
   resolve(id: string): ModelCapabilities {
-    return resolveModel(id, this.server, this.overrides);
+    return resolveModel(id, this.server, this.overrides, this.learned);
   }
 
   /** Every model to offer, built-ins first, each resolved. */

@@ -48,19 +48,13 @@ function times(n: number): string {
 
 /** The fast-mode price lines, derived from the price table (never hard-coded multipliers). */
 export function fastPriceLines(caps: ModelCapabilities): string[] {
-  const fast = caps.fastPrices;
-  const base = caps.prices.input;
-  if (!fast || base <= 0) return ['Fast-mode price: unknown for this model.'];
-  const lines = [
-    `Price: ${times(fast.standard.input / base)} the standard rate — ${usd(fast.standard.input)} in / ${usd(fast.standard.output)} out per million tokens.`,
+  const m = caps.fastPrices?.multiplier;
+  const p = caps.prices;
+  if (m === undefined || p.input === undefined || p.output === undefined)
+    return ['Fast-mode price: unknown for this model.'];
+  return [
+    `Price: ${times(m)} the standard rate — ${usd(p.input * m)} in / ${usd(p.output * m)} out per million tokens.`,
   ];
-  if (fast.long) {
-    const p = fast.long.prices;
-    lines.push(
-      `Above ${fmt(fast.long.aboveInputTokens)} input tokens: ${times(p.input / base)} — ${usd(p.input)} in / ${usd(p.output)} out per million tokens.`,
-    );
-  }
-  return lines;
 }
 
 function clock(reset: string | undefined): string {
@@ -185,9 +179,10 @@ export function modelDetail(caps: ModelCapabilities): string {
   const effort = caps.effortLevels.length > 0 ? `effort ${caps.effortLevels.join('/')}` : 'no effort levels';
   const fast = caps.fastMode ? '$(zap) fast mode' : 'no fast mode';
   const p = caps.prices;
+  const m = caps.fastPrices?.multiplier;
   const price =
-    p.input > 0 || p.output > 0
-      ? `${usd(p.input)} / ${usd(p.output)} per MTok${caps.fastPrices ? ` (fast ${usd(caps.fastPrices.standard.input)} / ${usd(caps.fastPrices.standard.output)})` : ''}`
+    p.input !== undefined && p.output !== undefined
+      ? `${usd(p.input)} / ${usd(p.output)} per MTok${m !== undefined ? ` (fast ${usd(p.input * m)} / ${usd(p.output * m)})` : ''}`
       : 'price unknown';
   return [thinking, effort, fast, price].join(' · ');
 }

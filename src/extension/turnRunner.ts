@@ -61,12 +61,12 @@ export function requestSettings(
   caps: ModelCapabilities,
   overrides: { fast?: boolean; effort?: Effort } = {},
 ): RequestSettings {
-  const thinking = s.thinkingMode === 'off' ? 'off' : s.thinkingMode === 'manual' ? 'enabled' : 'default';
+  const thinking = s.thinkingMode;
   return {
     model: s.model,
     maxTokens: s.maxTokens,
     thinking,
-    ...(thinking === 'enabled' || (thinking === 'default' && !caps.thinkingModes.includes('adaptive'))
+    ...(thinking === 'manual' || (thinking === 'adaptive' && !caps.thinkingModes.includes('adaptive'))
       ? { budgetTokens: Math.min(s.thinkingBudgetTokens, s.maxTokens - 1) }
       : {}),
     ...(caps.effortLevels.length > 0 ? { effort: overrides.effort ?? s.effort } : {}),

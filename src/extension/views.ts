@@ -2,7 +2,7 @@
 // client's metrics and typed errors. No vscode import: unit-tested in plain Node.
 
 import type { AnthropicError } from '../anthropic/errors';
-import { formatUsd } from '../anthropic/pricing';
+import { formatUsd, PRICE_UNKNOWN_TEXT } from '../anthropic/pricing';
 import type { ResponseMetrics, TextBlock, ThinkingBlock } from '../anthropic/types';
 import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../shared/protocol';
 import type { Turn } from './conversation';
@@ -25,7 +25,7 @@ export function footerView(
         ...(cost.speedMultiplier > 1 ? [`Fast mode: ${cost.speedMultiplier}x the standard price`] : []),
         `Prices as of ${cost.priceTableDate}`,
       ]
-    : ['No price known for this model: set "thinkfast.priceOverrides".'];
+    : [`Tokens shown; ${PRICE_UNKNOWN_TEXT}.`];
   return {
     model: metrics.model,
     ...(effort === undefined ? {} : { effort }),

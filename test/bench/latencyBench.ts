@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       baseUrl: sim.url,
       auth: { apiKey: 'sk-ant-bench' },
       userAgent: 'thinkfast/0.1.0 (bench)',
+      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
     });
   const built = buildRequest(
     { model: 'claude-opus-4-6', maxTokens: 2_000 },

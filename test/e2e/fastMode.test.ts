@@ -29,7 +29,8 @@ describe('fast mode and refactor (e2e)', () => {
     assert.match(await footer.innerText(), /⚡ fast/);
     const last = simulator.requests[simulator.requests.length - 1];
     assert.equal(last.requestedSpeed, 'fast');
-    assert.ok(last.betas.includes('fast-mode-2026-02-01'));
+    // The default model (Opus 5.5) serves fast mode without the research-preview beta.
+    assert.ok(!last.betas.includes('fast-mode-2026-02-01'));
     await screenshot('fast-footer');
   });
 

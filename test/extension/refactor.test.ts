@@ -113,7 +113,7 @@ describe('Refactor Selection', function () {
     assert.ok(request);
     const body = request.body as Record<string, unknown>;
     assert.equal(body.speed, 'fast');
-    assert.ok(request.betas.includes(fastBeta));
+    assert.ok(!request.betas.includes(fastBeta), 'fast is GA on Opus 5.5: no beta');
     assert.deepEqual(body.thinking, { type: 'adaptive', display: 'summarized' });
     assert.deepEqual(body.output_config, { effort: 'medium' });
     const prompt = JSON.stringify(body.messages);
@@ -259,14 +259,14 @@ describe('Refactor Selection', function () {
 
   it('on a model without fast mode it refactors at standard speed with a one-line notice', async () => {
     await setUserSetting('model', 'claude-sonnet-4-6');
-    await setUserSetting('refactor.effort', 'max');
+    await setUserSetting('refactor.effort', 'xhigh');
     await openSample();
     const outcome = await refactor();
     assert.ok(outcome.outcome === 'proposed', JSON.stringify(outcome));
     assert.equal(outcome.speed, 'standard');
     assert.deepEqual(outcome.notices, [
       'Claude Sonnet 4.6 has no fast mode: refactoring at standard speed.',
-      'Claude Sonnet 4.6 has no max effort: refactoring at high.',
+      'Claude Sonnet 4.6 has no xhigh effort: refactoring at high.',
     ]);
     const body = messageRequests(sim).at(-1)?.body as Record<string, unknown>;
     assert.equal(body.speed, undefined);

@@ -10,9 +10,15 @@ import { LEGACY_FAST_OPUS_4_6 } from '../../simulator/options';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { recorder, startRelay, testClient, TEST_KEY } from './clientTestKit';
 
+// The simulator's fast model is Opus 4.6 with the research-preview beta (its Feb-2026 rules); the
+// catalogue says fast was removed there, so these tests describe the simulator's model by override.
+const SIM_FAST = { 'claude-opus-4-6': { fast: 'beta' as const, fastPrices: { multiplier: 6 } } };
+
 function request(prompt: string, s: Partial<RequestSettings> = {}): BuiltRequest {
   const settings: RequestSettings = { model: 'claude-opus-4-6', maxTokens: 4_000, ...s };
-  return buildRequest(settings, resolveModel(settings.model), [{ role: 'user', content: prompt }]);
+  return buildRequest(settings, resolveModel(settings.model, undefined, SIM_FAST), [
+    { role: 'user', content: prompt },
+  ]);
 }
 
 const textOf = (r: StreamResult): string =>
@@ -57,6 +63,7 @@ describe('client: streaming against the simulator', function () {
   ) => {
     const rec = recorder();
     const p = client.stream(built, {
+      caps: resolveModel(built.body.model, undefined, SIM_FAST),
       fastPolicy: extra.fastPolicy ?? 'wait',
       signal: extra.signal,
       onEvent: rec.onEvent,
@@ -368,7 +375,8 @@ describe('client: streaming against the simulator', function () {
     assert.ok(n > 0);
     const models = await client.listModels();
     assert.ok(models.some((m) => m.id === 'claude-opus-4-6'));
-    assert.equal(resolveModel('claude-opus-4-6', models).fastMode, true);
+    const listed = models.find((m) => m.id === 'claude-opus-4-6');
+    assert.equal(resolveModel('claude-opus-4-6', models).contextWindow, listed?.max_input_tokens);
   });
 
   it('logs attempts and retries in redacted lines', async () => {

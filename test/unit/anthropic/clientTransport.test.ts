@@ -129,7 +129,9 @@ describe('client transport: proxy routing, headers, metrics', () => {
       fellBack: false,
       attempts: 2,
       rateLimits: {},
-      caps: resolveModel('claude-opus-4-6'),
+      caps: resolveModel('claude-opus-4-6', undefined, {
+        'claude-opus-4-6': { fastPrices: { multiplier: 6 } },
+      }),
     });
     assert.equal(m.ttftMs, 500);
     assert.equal(m.outputTokensPerSecond, 1_000);
@@ -149,5 +151,6 @@ describe('client transport: proxy routing, headers, metrics', () => {
       caps: resolveModel('x'),
     });
     assert.equal(unknown.cost, undefined, 'no made-up cost for a model without prices');
+    assert.equal(unknown.priceUnknown, true);
   });
 });

@@ -1,81 +1,106 @@
 import assert from 'node:assert/strict';
 import { resolveModel } from '../../../src/anthropic/models';
-import { computeCost, formatUsd } from '../../../src/anthropic/pricing';
+import { computeCost, formatUsd, totalInputTokens } from '../../../src/anthropic/pricing';
+import type { CostBreakdown, Usage } from '../../../src/anthropic/types';
 
-const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≠ ${b}`);
-const opus46 = resolveModel('claude-opus-4-6');
+function known(c: CostBreakdown | 'unknown'): CostBreakdown {
+  assert.notEqual(c, 'unknown');
+  return c as CostBreakdown;
+}
+const near = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≠ ${b}`);
 
-describe('pricing: cost from usage and the price table', () => {
-  it('bills Opus 4.6 fast at 6x: 10,000 in + 2,000 out = $0.30 + $0.30 = $0.60', () => {
-    const c = computeCost({ input_tokens: 10_000, output_tokens: 2_000, speed: 'fast' }, opus46);
-    close(c.lines[0].usd, 0.3);
-    close(c.lines[1].usd, 0.3);
-    close(c.totalUsd, 0.6);
-    assert.equal(c.speedMultiplier, 6);
-    assert.equal(c.longContext, false);
-    assert.equal(formatUsd(c.totalUsd), '$0.60');
-  });
+describe('pricing: cost from usage and the catalogue', () => {
+  const opus55 = resolveModel('claude-opus-5-5');
 
-  it('bills the same usage at standard prices when the server served standard (fallback)', () => {
-    const c = computeCost({ input_tokens: 10_000, output_tokens: 2_000, speed: 'standard' }, opus46);
-    close(c.totalUsd, 0.05 + 0.05);
+  it('bills Opus 5.5 standard: 10,000 in + 2,000 out = $0.04 + $0.04', () => {
+    const c = known(computeCost({ input_tokens: 10_000, output_tokens: 2_000, speed: 'standard' }, opus55));
+    near(c.totalUsd, 0.08);
     assert.equal(c.speedMultiplier, 1);
+    assert.equal(c.pricedModel, 'claude-opus-5-5');
   });
 
-  it('switches fast mode to $60/$225 (12x) when total input incl. cache exceeds 200K', () => {
-    const c = computeCost(
-      { input_tokens: 1_000, cache_read_input_tokens: 200_000, output_tokens: 1_000, speed: 'fast' },
-      opus46,
-    );
-    assert.equal(c.speedMultiplier, 12);
-    assert.equal(c.longContext, true);
-    // 1,000 × $60 + 200,000 × $6 (0.1x) + 1,000 × $225, per million
-    close(c.totalUsd, 0.06 + 1.2 + 0.225);
+  it('bills fast only when usage.speed says fast was served, at the multiplier', () => {
+    const usage: Usage = { input_tokens: 10_000, output_tokens: 2_000, speed: 'fast' };
+    const c = known(computeCost(usage, opus55));
+    near(c.totalUsd, 0.16);
+    assert.equal(c.speedMultiplier, 2);
+    near(known(computeCost({ ...usage, speed: 'standard' }, opus55)).totalUsd, 0.08);
   });
 
-  it('splits cache writes 5m/1h from usage.cache_creation and prices reads at 0.1x', () => {
-    const c = computeCost(
-      {
-        input_tokens: 100,
-        output_tokens: 0,
-        cache_creation_input_tokens: 3_000,
-        cache_read_input_tokens: 10_000,
-        cache_creation: { ephemeral_5m_input_tokens: 1_000, ephemeral_1h_input_tokens: 2_000 },
-      },
-      resolveModel('claude-sonnet-4-6'),
-    );
-    const byLabel = Object.fromEntries(c.lines.map((l) => [l.label, l]));
-    close(byLabel['Cache write, 5 min'].usdPerMTok, 3.75);
-    close(byLabel['Cache write, 1 hour'].usdPerMTok, 6);
-    close(byLabel['Cache read'].usdPerMTok, 0.3);
-    close(c.totalUsd, (100 * 3 + 1_000 * 3.75 + 2_000 * 6 + 10_000 * 0.3) / 1e6);
-  });
-
-  it('counts all cache writes as 5m when the split is absent', () => {
-    const c = computeCost(
-      { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 1_000_000 },
-      resolveModel('claude-haiku-4-5'),
-    );
-    close(c.totalUsd, 1.25);
-  });
-
-  it('applies the long-context tier at standard speed above 200K input', () => {
-    const c = computeCost(
-      { input_tokens: 300_000, output_tokens: 10_000 },
-      resolveModel('claude-sonnet-4-5'),
-    );
-    assert.equal(c.longContext, true);
-    close(c.totalUsd, (300_000 * 6) / 1e6 + (10_000 * 22.5) / 1e6);
-    assert.match(c.lines[0].label, /over 200K/);
-  });
-
-  it('labels lines for people and carries the price table date', () => {
-    const c = computeCost({ input_tokens: 1, output_tokens: 1 }, opus46);
+  it('prices cache writes and reads from the table, not a flat multiplier', () => {
+    const usage: Usage = {
+      input_tokens: 1_000,
+      output_tokens: 0,
+      cache_creation_input_tokens: 3_000,
+      cache_creation: { ephemeral_5m_input_tokens: 1_000, ephemeral_1h_input_tokens: 2_000 },
+      cache_read_input_tokens: 10_000,
+    };
+    const c = known(computeCost(usage, opus55));
+    // $4 in, $5 5m write, $8 1h write, $0.20 read (0.05x) per MTok.
+    near(c.totalUsd, (1_000 * 4 + 1_000 * 5 + 2_000 * 8 + 10_000 * 0.2) / 1e6);
     assert.deepEqual(
-      c.lines.map((l) => l.label),
-      ['Input', 'Output incl. thinking'],
+      c.lines.map((l) => l.usdPerMTok),
+      [4, 5, 8, 0.2, 20],
     );
-    assert.equal(c.priceTableDate, opus46.priceTableDate);
-    assert.equal(formatUsd(0.0012), '$0.0012');
+  });
+
+  it('takes the Haiku 5.5 price step above 100K prompt tokens, cache reads included', () => {
+    const haiku = resolveModel('claude-haiku-5-5');
+    const below = known(computeCost({ input_tokens: 100_000, output_tokens: 1_000 }, haiku));
+    near(below.totalUsd, (100_000 * 0.1 + 1_000 * 0.5) / 1e6);
+    assert.equal(below.longContext, false);
+    const above = known(
+      computeCost({ input_tokens: 60_000, cache_read_input_tokens: 50_000, output_tokens: 1_000 }, haiku),
+    );
+    assert.equal(above.longContext, true);
+    near(above.totalUsd, (60_000 * 0.5 + 50_000 * 0.05 + 1_000 * 2.5) / 1e6);
+    assert.match(above.lines[0]?.label ?? '', /over 100K/);
+    // The 1h write price above the step is not published: unknown, never $0.
+    const h1 = { input_tokens: 200_000, output_tokens: 1, cache_creation: { ephemeral_1h_input_tokens: 10 } };
+    assert.equal(computeCost(h1, haiku), 'unknown');
+  });
+
+  it('says unknown (never $0) when a needed price is unknown', () => {
+    assert.equal(
+      computeCost({ input_tokens: 10, output_tokens: 10 }, resolveModel('claude-future-1')),
+      'unknown',
+    );
+    const mythos52 = resolveModel('claude-mythos-5-2');
+    near(known(computeCost({ input_tokens: 1_000_000, output_tokens: 0 }, mythos52)).totalUsd, 8);
+    assert.equal(
+      computeCost({ input_tokens: 1, output_tokens: 1, cache_read_input_tokens: 5 }, mythos52),
+      'unknown',
+    );
+    // Fast served on a model whose fast price nobody published.
+    assert.equal(
+      computeCost({ input_tokens: 1, output_tokens: 1, speed: 'fast' }, resolveModel('claude-fable-5-2')),
+      'unknown',
+    );
+  });
+
+  it('uses override prices, cache prices completed from the classic multipliers', () => {
+    const m = resolveModel('claude-future-1', undefined, {
+      'claude-future-1': { prices: { input: 2, output: 10, cacheRead: 0.2 } },
+    });
+    near(
+      known(computeCost({ input_tokens: 1_000_000, output_tokens: 0, cache_read_input_tokens: 1_000_000 }, m))
+        .totalUsd,
+      2.2,
+    );
+    assert.equal(known(computeCost({ input_tokens: 1, output_tokens: 1 }, m)).priceTableDate, 'override');
+  });
+
+  it('counts total input as uncached + writes + reads, and formats small sums with four decimals', () => {
+    assert.equal(
+      totalInputTokens({
+        input_tokens: 1,
+        output_tokens: 0,
+        cache_creation_input_tokens: 2,
+        cache_read_input_tokens: 3,
+      }),
+      6,
+    );
+    assert.equal(formatUsd(0.0042), '$0.0042');
+    assert.equal(formatUsd(1.5), '$1.50');
   });
 });

@@ -4,13 +4,16 @@ import { adjustmentsFor, nearestEffort } from '../../../src/extension/modelSwitc
 
 describe('switching models', () => {
   it('moves an effort the new model lacks to its default, with a notice', () => {
-    assert.deepEqual(adjustmentsFor(resolveModel('claude-sonnet-4-6'), { effort: 'max', fastMode: false }), [
-      {
-        setting: 'effort',
-        value: 'high',
-        notice: 'Claude Sonnet 4.6 has no max effort: effort set to high.',
-      },
-    ]);
+    assert.deepEqual(
+      adjustmentsFor(resolveModel('claude-sonnet-4-6'), { effort: 'xhigh', fastMode: false }),
+      [
+        {
+          setting: 'effort',
+          value: 'high',
+          notice: 'Claude Sonnet 4.6 has no xhigh effort: effort set to high.',
+        },
+      ],
+    );
   });
 
   it('switches fast mode off for a model without it, with a notice', () => {
@@ -24,7 +27,7 @@ describe('switching models', () => {
   });
 
   it('changes nothing the new model supports, and leaves effort alone on a model without levels', () => {
-    assert.deepEqual(adjustmentsFor(resolveModel('claude-opus-4-6'), { effort: 'max', fastMode: true }), []);
+    assert.deepEqual(adjustmentsFor(resolveModel('claude-opus-5-5'), { effort: 'max', fastMode: true }), []);
     assert.deepEqual(
       adjustmentsFor(resolveModel('claude-haiku-4-5'), { effort: 'max', fastMode: false }),
       [],

@@ -9,17 +9,16 @@ import {
   speedView,
 } from '../../../src/extension/statusText';
 
-const opus = resolveModel('claude-opus-4-6');
+const opus = resolveModel('claude-opus-5-5');
 const sonnet = resolveModel('claude-sonnet-4-6');
 const sonnet45 = resolveModel('claude-sonnet-4-5');
 
 describe('status bar text', () => {
   describe('speed item', () => {
     it('says Fast or Standard, with a tooltip on price, limits and the prompt cache', () => {
-      const fast = speedView({ caps: opus, fastMode: true, fastModels: ['Claude Opus 4.6'] });
+      const fast = speedView({ caps: opus, fastMode: true, fastModels: ['Claude Opus 5.5'] });
       assert.equal(fast.text, '$(zap) Fast');
-      assert.match(fast.tooltip, /6x the standard rate — \$30 in \/ \$150 out/);
-      assert.match(fast.tooltip, /Above 200,000 input tokens: 12x — \$60 in \/ \$225 out/);
+      assert.match(fast.tooltip, /2x the standard rate — \$8 in \/ \$40 out/);
       assert.match(fast.tooltip, /prompt cache/);
       assert.match(fast.tooltip, /command:thinkfast\.toggleFastMode/);
       assert.match(fast.ariaLabel, /fast mode on/);
@@ -27,8 +26,9 @@ describe('status bar text', () => {
     });
 
     it('derives the multipliers from the price table, overrides included', () => {
-      const custom = { ...opus, prices: { input: 10, output: 50 } };
-      assert.match(fastPriceLines(custom)[0] ?? '', /^Price: 3x the standard rate/);
+      const custom = { ...opus, prices: { input: 10, output: 50 }, fastPrices: { multiplier: 3 } };
+      assert.match(fastPriceLines(custom)[0] ?? '', /^Price: 3x the standard rate — \$30 in \/ \$150 out/);
+      assert.match(fastPriceLines(resolveModel('claude-fable-5-2'))[0] ?? '', /unknown/);
     });
 
     it('says when the model has no fast mode and names the models that have it', () => {
@@ -76,13 +76,13 @@ describe('status bar text', () => {
     it('shows the level with its description and the model’s levels, default marked', () => {
       const view = effortView(opus, 'medium');
       assert.equal(view.text, '$(lightbulb) Effort: medium');
-      assert.match(view.tooltip, /Levels: low, medium, high \(default\), max\./);
+      assert.match(view.tooltip, /Levels: low, medium \(default\), high, xhigh, max\./);
       assert.match(view.tooltip, /moderately/);
     });
 
     it('warns when the set level is not one the model has', () => {
-      const view = effortView(sonnet, 'max');
-      assert.equal(view.text, '$(warning) Effort: max');
+      const view = effortView(sonnet, 'xhigh');
+      assert.equal(view.text, '$(warning) Effort: xhigh');
       assert.equal(view.warning, true);
     });
 
@@ -97,14 +97,14 @@ describe('status bar text', () => {
     it('shows thinking, effort, fast mode and prices', () => {
       assert.equal(
         modelDetail(opus),
-        'Adaptive thinking · effort low/medium/high/max · $(zap) fast mode · $5 / $25 per MTok (fast $30 / $150)',
+        'Adaptive thinking · effort low/medium/high/xhigh/max · $(zap) fast mode · $4 / $20 per MTok (fast $8 / $40)',
       );
       assert.equal(
         modelDetail(sonnet45),
         'Thinking with a budget · no effort levels · no fast mode · $3 / $15 per MTok',
       );
       assert.match(modelDetail(resolveModel('my-model')), /No extended thinking .* price unknown$/);
-      assert.equal(modelView(opus).text, '$(hubot) Opus 4.6');
+      assert.equal(modelView(opus).text, '$(hubot) Opus 5.5');
     });
 
     it('escapes names from the server before they reach markdown', () => {

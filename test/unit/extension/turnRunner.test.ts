@@ -23,6 +23,10 @@ const settings: TurnSettings = {
   systemPrompt: '',
 };
 
+// The simulator's fast model is Opus 4.6 with the research-preview beta (its Feb-2026 rules); the
+// catalogue says fast was removed there, so these tests describe the simulator's model by override.
+const SIM_FAST = { 'claude-opus-4-6': { fast: 'beta' as const, fastPrices: { multiplier: 6 } } };
+
 describe('runTurn against the simulator', function () {
   this.timeout(20_000);
   let sim: Simulator;
@@ -40,6 +44,7 @@ describe('runTurn against the simulator', function () {
       baseUrl: sim.url,
       auth: { apiKey: 'sk-test' },
       userAgent: 'thinkfast-test',
+      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
     });
   });
   after(async () => {
@@ -71,7 +76,7 @@ describe('runTurn against the simulator', function () {
       turn,
       {
         client,
-        caps: resolveModel(merged.model),
+        caps: resolveModel(merged.model, undefined, SIM_FAST),
         settings: merged,
         simulator: true,
         post: (m) => posted.push(m),
@@ -131,6 +136,7 @@ describe('runTurn against the simulator', function () {
       baseUrl: slow.url,
       auth: { apiKey: 'sk-test' },
       userAgent: 'thinkfast-test',
+      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
     });
     try {
       const c = newConversation('conv-stop', settings.model);
@@ -188,9 +194,12 @@ describe('runTurn against the simulator', function () {
 
   it('refuses an impossible combination before sending, saying what to change', async () => {
     const c = newConversation('conv-bad', 'claude-sonnet-4-6');
-    const t = await ask(c, 'Hello there, how are you today?', { model: 'claude-sonnet-4-6', effort: 'max' });
+    const t = await ask(c, 'Hello there, how are you today?', {
+      model: 'claude-sonnet-4-6',
+      effort: 'xhigh',
+    });
     assert.equal(t.outcome, 'failed');
-    assert.match(t.error?.message ?? '', /max/i);
+    assert.match(t.error?.message ?? '', /xhigh/i);
     assert.equal(sim.requests.length, 0, 'nothing was sent');
   });
 

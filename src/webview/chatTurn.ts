@@ -1,8 +1,9 @@
 // One exchange in the conversation: the prompt, the streamed blocks, and what is shown once the
 // turn ends (outcome marker, error, stop reason, footer, per-turn actions).
 import type {
+  BlockDelta,
+  BlockKind,
   BlockView,
-  DeltaOp,
   ErrorView,
   FooterView,
   TurnAction,
@@ -79,7 +80,7 @@ export class ChatTurn {
       prompt,
       response,
     );
-    data.blocks.forEach((block, index) => this.addStoredBlock(index, block));
+    data.blocks.forEach((block, position) => this.addStoredBlock(block.index ?? position, block));
     if (data.outcome !== 'streaming') this.showEnd(data.outcome, data.footer, data.error, data.notice);
   }
 
@@ -98,12 +99,12 @@ export class ChatTurn {
     return text;
   }
 
-  applyOps(ops: readonly DeltaOp[]): void {
+  applyOps(ops: readonly BlockDelta[]): void {
     if (this.statusKind === 'waiting' || this.statusKind === 'retrying') this.clearStatus();
     for (const op of ops) {
       switch (op.op) {
         case 'start':
-          this.startBlock(op.index, op.kind);
+          if (op.kind !== 'other') this.startBlock(op.index, op.kind);
           break;
         case 'append': {
           const block = this.blocks.get(op.index);
@@ -184,7 +185,7 @@ export class ChatTurn {
     for (const block of this.blocks.values()) if (block instanceof ThinkingBlock) block.stop();
   }
 
-  private startBlock(index: number, kind: 'thinking' | 'text' | 'redacted'): void {
+  private startBlock(index: number, kind: BlockKind): void {
     let block: Block;
     if (kind === 'thinking') {
       block = new ThinkingBlock(this.ctx);
@@ -200,7 +201,15 @@ export class ChatTurn {
     this.blocksElement.append(block instanceof HTMLElement ? block : block.element);
   }
 
+  /** A block of a stored turn, or of a mid-stream snapshot (`open` ones continue streaming). */
   private addStoredBlock(index: number, view: BlockView): void {
+    if (view.open) {
+      this.startBlock(index, view.kind);
+      const open = this.blocks.get(index);
+      if (view.kind !== 'redacted' && (open instanceof ThinkingBlock || open instanceof AnswerBlock))
+        open.append(view.text);
+      return;
+    }
     let block: Block;
     if (view.kind === 'thinking')
       block = ThinkingBlock.finished(this.ctx, view.text, view.durationMs, view.omitted);

@@ -1,8 +1,8 @@
 // The conversation model the host owns and persists. No vscode import: the store and the request
 // history built from it are tested in plain Node.
 
-import type { ContentBlock, MessageParam } from '../anthropic/types';
-import type { ChipView, ErrorView, FooterView, TurnOutcome } from '../shared/protocol';
+import type { ContentBlock, MessageParam } from '../../anthropic/types';
+import type { ChipView, ErrorView, FooterView, TurnOutcome } from '../../shared/protocol';
 
 /** The stored format's version; bump it and extend `migrateConversation` when the shape changes. */
 export const conversationVersion = 1;

@@ -1,40 +1,42 @@
-// Turns the client's stream deltas into the webview's DeltaOps, coalesced so that the host posts
-// about one message per frame and each message carries only what arrived since the last one.
-// No vscode import: unit-tested in plain Node.
+// Coalesces the client's block deltas so the host posts about one `delta` message per frame, each
+// with only what arrived since the last one and a sequence number. It keeps no copy of the text:
+// a webview that (re)loads mid-stream gets a snapshot made from the live message.
+// Free of the vscode API (lint-enforced): unit-tested in plain Node.
 
-import type { StreamDelta } from '../anthropic/types';
-import type { BlockView, DeltaOp } from '../shared/protocol';
-
-type Kind = 'thinking' | 'text' | 'redacted';
+import type { ContentBlock, Message, TextBlock, ThinkingBlock } from '../../anthropic/types';
+import type { BlockDelta, BlockKind, BlockView } from '../../shared/protocol';
 
 interface BlockState {
-  kind: Kind;
-  startedAt: number;
-  chars: number;
+  readonly kind: BlockKind;
+  readonly startedAt: number;
+  open: boolean;
+  durationMs?: number;
 }
 
 export interface DeltaBatcherOptions {
-  /** Called with each batch; never with an empty one. */
-  post(ops: DeltaOp[]): void;
+  /** Called with each batch and its sequence number (1, 2, …); never with an empty batch. */
+  post(seq: number, ops: BlockDelta[]): void;
   /** Coalescing window; ~16 ms is one frame. */
   intervalMs?: number;
   now?: () => number;
 }
 
-const kinds: Record<string, Kind | undefined> = {
-  thinking: 'thinking',
-  text: 'text',
-  redacted_thinking: 'redacted',
-};
+/** What a (re)loaded webview starts from: the shown blocks and the last `seq` they include. */
+export interface LiveSnapshot {
+  readonly blocks: BlockView[];
+  readonly seq: number;
+}
 
 export class DeltaBatcher {
-  private ops: DeltaOp[] = [];
+  private ops: BlockDelta[] = [];
+  private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The message the deltas were applied to (the reducer's, live). */
+  private message: Readonly<Message> | undefined;
+  /** The blocks the chat shows, by content index. */
   private readonly blocks = new Map<number, BlockState>();
   /** Thinking durations by content index, for the stored turn. */
   readonly thinkingMs: Record<number, number> = {};
-  /** What the webview has been sent so far, by content index: a reloaded view starts from this. */
-  private readonly posted = new Map<number, BlockView>();
   private readonly intervalMs: number;
   private readonly now: () => number;
 
@@ -43,50 +45,39 @@ export class DeltaBatcher {
     this.now = options.now ?? Date.now;
   }
 
-  push(delta: StreamDelta): void {
-    switch (delta.kind) {
-      case 'blockStart': {
-        const kind = kinds[delta.blockType];
-        if (!kind) return; // tool use and other blocks are not shown in the chat
-        this.blocks.set(delta.index, { kind, startedAt: this.now(), chars: 0 });
-        this.add({ op: 'start', index: delta.index, kind });
+  /** The client's `onDelta`. */
+  push(delta: BlockDelta, message: Readonly<Message>): void {
+    this.message = message;
+    switch (delta.op) {
+      case 'start':
+        if (delta.kind === 'other') return; // tool use and newer blocks are not shown in the chat
+        this.blocks.set(delta.index, { kind: delta.kind, startedAt: this.now(), open: true });
+        this.add(delta);
         return;
-      }
-      case 'thinking':
-      case 'text': {
-        const block = this.blocks.get(delta.index);
-        if (!block || delta.text === '') return;
-        block.chars += delta.text.length;
+      case 'append': {
+        if (delta.text === '' || !this.blocks.has(delta.index)) return;
         const last = this.ops[this.ops.length - 1];
         // Appends to the same block within one window become one string: the hot path stays O(delta).
         if (last?.op === 'append' && last.index === delta.index) {
           this.ops[this.ops.length - 1] = { op: 'append', index: delta.index, text: last.text + delta.text };
           this.schedule();
         } else {
-          this.add({ op: 'append', index: delta.index, text: delta.text });
+          this.add(delta);
         }
         return;
       }
-      case 'blockStop': {
+      case 'stop': {
         const block = this.blocks.get(delta.index);
         if (!block) return;
-        if (block.kind === 'thinking') {
-          const durationMs = this.now() - block.startedAt;
-          this.thinkingMs[delta.index] = durationMs;
-          this.add({
-            op: 'stop',
-            index: delta.index,
-            durationMs,
-            ...(block.chars === 0 ? { omitted: true } : {}),
-          });
-        } else {
-          this.add({ op: 'stop', index: delta.index });
-        }
+        block.open = false;
+        if (block.kind !== 'thinking') return this.add(delta);
+        const durationMs = this.now() - block.startedAt;
+        block.durationMs = durationMs;
+        this.thinkingMs[delta.index] = durationMs;
+        const omitted = thinkingText(message.content[delta.index]) === '';
+        this.add({ op: 'stop', index: delta.index, durationMs, ...(omitted ? { omitted } : {}) });
         return;
       }
-      case 'usage':
-      case 'stopReason':
-        return;
     }
   }
 
@@ -99,44 +90,42 @@ export class DeltaBatcher {
     if (this.ops.length === 0) return;
     const ops = this.ops;
     this.ops = [];
-    for (const op of ops) this.mirror(op);
-    this.options.post(ops);
+    this.seq += 1;
+    this.options.post(this.seq, ops);
   }
 
-  /** The blocks as posted so far (not what is still pending), in content order. */
-  snapshot(): BlockView[] {
-    return [...this.posted.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b);
+  /**
+   * The shown blocks as they are now, from the live message, with their content index and whether
+   * they are still open. Flushes first, so the snapshot includes exactly the deltas up to `seq`.
+   */
+  snapshot(): LiveSnapshot {
+    this.flush();
+    const content = this.message?.content ?? [];
+    const blocks = [...this.blocks.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, b]): BlockView => {
+        const at = { index, open: b.open };
+        const block = content[index];
+        if (b.kind === 'redacted') return { kind: 'redacted', ...at };
+        if (b.kind === 'text')
+          return { kind: 'text', text: block?.type === 'text' ? (block as TextBlock).text : '', ...at };
+        const text = thinkingText(block);
+        return {
+          kind: 'thinking',
+          text,
+          ...at,
+          ...(b.durationMs === undefined ? {} : { durationMs: b.durationMs }),
+          ...(!b.open && text === '' ? { omitted: true } : {}),
+        };
+      });
+    return { blocks, seq: this.seq };
   }
 
-  private mirror(op: DeltaOp): void {
-    const b = this.posted.get(op.index);
-    switch (op.op) {
-      case 'start':
-        this.posted.set(
-          op.index,
-          op.kind === 'redacted' ? { kind: 'redacted' } : { kind: op.kind, text: '' },
-        );
-        return;
-      case 'append':
-        if (b && b.kind !== 'redacted') this.posted.set(op.index, { ...b, text: b.text + op.text });
-        return;
-      case 'stop':
-        if (b?.kind === 'thinking') {
-          this.posted.set(op.index, {
-            ...b,
-            ...(op.durationMs === undefined ? {} : { durationMs: op.durationMs }),
-            ...(op.omitted ? { omitted: true } : {}),
-          });
-        }
-        return;
-    }
-  }
-
-  /** Forgets block state, for a retried attempt that starts over. */
+  /** Forgets the blocks, for a retried attempt that starts over (the sequence continues). */
   reset(): void {
     this.flush();
     this.blocks.clear();
-    this.posted.clear();
+    this.message = undefined;
   }
 
   dispose(): void {
@@ -145,7 +134,7 @@ export class DeltaBatcher {
     this.ops = [];
   }
 
-  private add(op: DeltaOp): void {
+  private add(op: BlockDelta): void {
     this.ops.push(op);
     this.schedule();
   }
@@ -156,4 +145,8 @@ export class DeltaBatcher {
       this.flush();
     }, this.intervalMs);
   }
+}
+
+function thinkingText(block: ContentBlock | undefined): string {
+  return block?.type === 'thinking' ? (block as ThinkingBlock).thinking : '';
 }

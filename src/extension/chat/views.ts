@@ -1,10 +1,10 @@
 // What the webview shows for a turn: the footer numbers and inline errors, derived from the
 // client's metrics and typed errors. No vscode import: unit-tested in plain Node.
 
-import type { AnthropicError } from '../anthropic/errors';
-import { formatUsd } from '../anthropic/pricing';
-import type { ResponseMetrics, TextBlock, ThinkingBlock } from '../anthropic/types';
-import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../shared/protocol';
+import type { AnthropicError } from '../../anthropic/errors';
+import { formatUsd, formatUsdPerMTok } from '../../shared/money';
+import type { ResponseMetrics, TextBlock, ThinkingBlock } from '../../anthropic/types';
+import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../../shared/protocol';
 import type { Turn } from './conversation';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -20,7 +20,8 @@ export function footerView(
   const costBreakdown = cost
     ? [
         ...cost.lines.map(
-          (l) => `${l.label}: ${fmt(l.tokens)} tok × $${l.usdPerMTok}/MTok = ${formatUsd(l.usd)}`,
+          (l) =>
+            `${l.label}: ${fmt(l.tokens)} tok × ${formatUsdPerMTok(l.usdPerMTok)}/MTok = ${formatUsd(l.usd)}`,
         ),
         ...(cost.speedMultiplier > 1 ? [`Fast mode: ${cost.speedMultiplier}x the standard price`] : []),
         `Prices as of ${cost.priceTableDate}`,

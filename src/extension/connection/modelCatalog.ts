@@ -9,7 +9,7 @@ import {
   type ModelOverride,
   type ModelOverrides,
   type ServerModelInfo,
-} from '../anthropic/models';
+} from '../../anthropic/models';
 
 /** Builds the override map from the two settings (`modelOverrides`, `priceOverrides`). */
 export function overridesFromSettings(

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { AnthropicError } from '../../anthropic/errors';
-import { formatUsd } from '../../anthropic/pricing';
 import { buildRequest } from '../../anthropic/requestBuilder';
 import type { BuiltRequest, Speed, StreamResult, TextBlock } from '../../anthropic/types';
-import type { Backend } from '../backend';
+import { formatUsd } from '../../shared/money';
+import type { Backend } from '../connection/backend';
+import type { StreamActivity } from '../status/streamActivity';
 import { CommandIds } from '../commandIds';
-import { readConfig } from '../config';
 import { Disposable } from '../dispose';
-import { nearestEffort } from '../modelSwitch';
-import { requestSettings } from '../turnRunner';
+import { nearestEffort } from '../status/modelSwitch';
+import { requestSettings } from '../chat/turnRunner';
 import { singleFencedBlock } from './codeFence';
 import { pickInstruction } from './instructionPicker';
 import { PendingRefactor } from './pendingRefactor';
@@ -72,6 +72,7 @@ class RefactorCommand extends Disposable {
 
   constructor(
     private readonly backend: Backend,
+    private readonly activity: StreamActivity,
     private readonly log: vscode.LogOutputChannel,
     memory: InstructionMemory | undefined,
   ) {
@@ -115,7 +116,7 @@ class RefactorCommand extends Disposable {
     watch: RangeWatch,
     opts: RefactorOptions,
   ): Promise<RefactorOutcome> {
-    const settings = readConfig();
+    const settings = this.backend.settings.current;
     const instruction =
       opts.instruction ?? (await pickInstruction(settings.refactorPresets, this.recents.list()));
     if (instruction === undefined) return { outcome: 'cancelled' };
@@ -158,14 +159,13 @@ class RefactorCommand extends Disposable {
     if (!fast) void vscode.window.setStatusBarMessage(notices[0] ?? '', 5000);
 
     const name = editor.document.uri.path.split('/').pop() ?? 'selection';
-    const result = await this.backend.streaming(
+    const result = await this.activity.streaming(
       streamRefactor(ready.client, built, {
         title: `Thinkfast: refactoring ${name} at ${fast ? 'fast' : 'standard'} speed`,
         fastPolicy: settings.fastModeOn429,
         caps,
         ...(opts.cancel ? { cancel: opts.cancel } : {}),
-        onRateLimits: (limits) => this.backend.reportRateLimits(limits),
-        onProgress: (chars, ms) => this.backend.reportProgress(chars, ms),
+        activity: this.activity,
         onNotice: (text) => {
           notices.push(text);
           void vscode.window.showInformationMessage(`Thinkfast: ${text}`);
@@ -266,8 +266,9 @@ class RefactorCommand extends Disposable {
  */
 export function registerRefactor(
   backend: Backend,
+  activity: StreamActivity,
   log: vscode.LogOutputChannel,
   memory?: InstructionMemory,
 ): vscode.Disposable {
-  return new RefactorCommand(backend, log, memory);
+  return new RefactorCommand(backend, activity, log, memory);
 }

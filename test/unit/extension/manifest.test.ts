@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandIds } from '../../src/extension/commandIds';
-import { SettingKeys, configSection } from '../../src/extension/settingKeys';
+import { CommandIds } from '../../../src/extension/commandIds';
+import { SettingTable, configSection } from '../../../src/extension/settings/settingsTable';
 
 interface Manifest {
   contributes: {
@@ -10,7 +10,15 @@ interface Manifest {
     configuration: {
       properties: Record<
         string,
-        { scope?: string; default?: unknown; enum?: unknown[]; enumDescriptions?: unknown[] }
+        {
+          type?: string;
+          scope?: string;
+          default?: unknown;
+          enum?: unknown[];
+          enumDescriptions?: unknown[];
+          minimum?: number;
+          maximum?: number;
+        }
       >;
     };
     keybindings: { command: string; key: string }[];
@@ -20,7 +28,7 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(
-  readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+  readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'),
 ) as Manifest;
 
 describe('package.json manifest', () => {
@@ -33,18 +41,25 @@ describe('package.json manifest', () => {
     for (const c of manifest.contributes.commands) assert.equal(c.category, 'Thinkfast', c.command);
   });
 
-  it('declares exactly the settings the code reads, each with a default', () => {
-    const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+  it('declares exactly the settings of the table, each with its type, default, values and scope', () => {
+    const props = manifest.contributes.configuration.properties;
+    const table = Object.values(SettingTable);
     assert.deepEqual(
-      declared,
-      Object.values(SettingKeys)
-        .map((k) => `${configSection}.${k}`)
-        .sort(),
+      Object.keys(props).sort(),
+      table.map((s) => `${configSection}.${s.key}`).sort(),
+      'no setting only in package.json or only in the table',
     );
-    for (const [key, p] of Object.entries(manifest.contributes.configuration.properties)) {
-      assert.notEqual(p.default, undefined, `${key} has a default`);
+    for (const spec of table) {
+      const key = `${configSection}.${spec.key}`;
+      const p = props[key];
       if (p.enumDescriptions)
         assert.equal(p.enumDescriptions.length, p.enum?.length, `${key} describes every value`);
+      assert.equal(p.type, spec.type, `${key} type`);
+      assert.deepEqual(p.default, spec.default, `${key} default`);
+      assert.deepEqual(p.enum, 'enum' in spec ? spec.enum : undefined, `${key} values`);
+      assert.equal(p.scope, 'scope' in spec ? spec.scope : undefined, `${key} scope`);
+      assert.equal(p.minimum, 'minimum' in spec ? spec.minimum : undefined, `${key} minimum`);
+      assert.equal(p.maximum, 'maximum' in spec ? spec.maximum : undefined, `${key} maximum`);
     }
   });
 
@@ -59,7 +74,7 @@ describe('package.json manifest', () => {
     for (const k of manifest.contributes.keybindings) assert.ok(ids.has(k.command), k.command);
   });
 
-  it('never activates on startup (`*`)', () => {
-    assert.ok(!manifest.activationEvents.includes('*'));
+  it('activates once the editor has started (status-bar items), never on `*`', () => {
+    assert.deepEqual(manifest.activationEvents, ['onStartupFinished']);
   });
 });

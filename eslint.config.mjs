@@ -189,6 +189,7 @@ export default tseslint.config(
                 '**/speedToggle',
                 '**/refactorCommand',
                 '**/refactorStream',
+                '**/refactorOutcome',
                 '**/instructionPicker',
                 '**/pendingRefactor',
                 '**/proposalDocuments',

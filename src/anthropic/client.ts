@@ -1,5 +1,7 @@
 // The Messages API client: one kept-alive connection pool per base URL, streaming with retries and
 // the fast→standard fallback, non-streaming helpers (count tokens, list models), and warm-up.
+// Over 250 lines until model paging moves to the transport (under way); the retry loop itself
+// must stay in one piece, so it is not split further.
 
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';

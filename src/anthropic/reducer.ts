@@ -3,6 +3,9 @@
 //
 // The built content is what the next turn sends back, so it must stay verbatim: thinking text
 // and signature exactly as sent, redacted_thinking `data` untouched, unknown blocks as they came.
+//
+// Over 250 lines on purpose: one state machine over the event and delta types, whose cases only
+// read well side by side; half of the file is the problem bookkeeping each case needs.
 
 import type { BlockDelta, BlockKind } from '../shared/protocol';
 import type {

@@ -13,11 +13,11 @@ import type {
 import { assertNever } from '../shared/protocol';
 import { AnswerBlock } from './answerBlock';
 import { button, el, icon } from './dom';
-import { actionButton, renderError, startCountdown } from './errorView';
-import { describeStopReason, renderFooter } from './footer';
+import { startCountdown } from './errorView';
 import { redactedBlock } from './redactedBlock';
 import type { RenderContext } from './renderContext';
 import { ThinkingBlock } from './thinkingBlock';
+import { renderTurnEnd } from './turnEnd';
 
 type Block = ThinkingBlock | AnswerBlock | HTMLElement;
 
@@ -26,11 +26,6 @@ export interface TurnHooks {
   /** The user wants to edit this (last) prompt in the composer. */
   editPrompt(text: string): void;
 }
-
-const outcomeNotes: Partial<Record<TurnOutcome, { text: string; icon: string }>> = {
-  stopped: { text: 'Stopped — the partial answer is kept.', icon: 'debug-stop' },
-  interrupted: { text: 'Interrupted — the answer did not finish.', icon: 'warning' },
-};
 
 export class ChatTurn {
   readonly element: HTMLElement;
@@ -226,33 +221,10 @@ export class ChatTurn {
   private showEnd(outcome: TurnOutcome, footer?: FooterView, error?: ErrorView, notice?: string): void {
     this.outcomeValue = outcome;
     this.element.dataset.outcome = outcome;
-    this.endElement.replaceChildren();
     const run = (action: TurnAction) => this.ctx.host.post({ type: 'action', turnId: this.id, action });
-    const note = outcomeNotes[outcome];
-    if (note)
-      this.endElement.append(
-        el('p', { class: `outcome-note outcome-${outcome}` }, icon(note.icon), ` ${note.text}`),
-      );
-    if (error) {
-      const rendered = renderError(error, this.ctx.ticker, run);
-      this.disposers.push(rendered.dispose);
-      this.endElement.append(rendered.element);
-    }
-    const stop = describeStopReason(footer?.stopReason);
-    if (stop) {
-      const stopNote = el(
-        'div',
-        { class: `stop-reason stop-${footer?.stopReason ?? ''}`, role: 'note' },
-        icon('info'),
-        ` ${stop.message} `,
-      );
-      if (stop.canContinue && !error?.actions.includes('continue'))
-        stopNote.append(actionButton('continue', run));
-      this.endElement.append(stopNote);
-    }
-    if (notice)
-      this.endElement.append(el('p', { class: 'turn-notice', role: 'note' }, icon('info'), ` ${notice}`));
-    if (footer) this.endElement.append(renderFooter(footer));
+    const end = renderTurnEnd({ outcome, footer, error, notice }, this.ctx.ticker, run);
+    this.disposers.push(...end.disposers);
+    this.endElement.replaceChildren(...end.elements);
   }
 
   private clearStatus(): void {

@@ -4,15 +4,19 @@ import type { Backend } from '../connection/backend';
 import { Disposable } from '../dispose';
 import type { StreamActivity } from '../status/streamActivity';
 import type { ContextChips } from './contextChips';
-import { newConversation, titleFromPrompt, type Conversation, type Turn } from './conversation';
+import {
+  newConversation,
+  pausedTurnToContinue,
+  titleFromPrompt,
+  type Conversation,
+  type Turn,
+} from './conversation';
 import { newConversationId, type ConversationStore } from './conversationStore';
 import type { DeltaBatcher } from './deltaBatcher';
 import { runTurn } from './turnRunner';
-import { turnView } from './views';
+import { turnLogLine, turnView } from './views';
 
 const continuePrompt = 'Continue exactly where you stopped.';
-/** The API may pause a long turn; Thinkfast lets it carry on at most this many times in a row. */
-const maxAutoContinues = 5;
 
 interface Running {
   readonly turn: Turn;
@@ -210,7 +214,7 @@ export class ChatSession extends Disposable {
           },
           signal,
         );
-        logOutcome(log, turn);
+        log.info(turnLogLine(turn));
       } else {
         turn.outcome = 'stopped';
         this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'stopped' });
@@ -226,17 +230,7 @@ export class ChatSession extends Disposable {
       this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: turn.error });
     }
     conversation.updatedAt = Date.now();
-    const pausedInARow = conversation.turns
-      .slice()
-      .reverse()
-      .findIndex((t) => !t.continuation);
-    if (
-      turn.outcome === 'complete' &&
-      turn.stopReason === 'pause_turn' &&
-      this.conversation === conversation &&
-      pausedInARow < maxAutoContinues &&
-      !this.isDisposed
-    ) {
+    if (pausedTurnToContinue(conversation, turn) && this.conversation === conversation && !this.isDisposed) {
       // The API paused a long-running turn and expects us to let it carry on.
       setImmediate(() => void this.continue());
     }
@@ -251,13 +245,4 @@ export class ChatSession extends Disposable {
       });
     }
   }
-}
-
-function logOutcome(log: vscode.LogOutputChannel, turn: Turn): void {
-  const f = turn.footer;
-  const numbers = f
-    ? ` ${f.speed}${f.fellBack ? ' (fell back)' : ''}, ttft ${f.ttftMs ?? '?'} ms, ${f.outputTokensPerSecond ?? '?'} tok/s, ` +
-      `in ${f.inputTokens} out ${f.outputTokens}, ${f.requestId ?? ''}`
-    : '';
-  log.info(`turn ${turn.id}: ${turn.outcome}${numbers}${turn.error ? ` — ${turn.error.title}` : ''}`);
 }

@@ -103,3 +103,15 @@ export function historyMessages(turns: readonly Turn[], dropThinking = false): M
   }
   return messages;
 }
+
+/** The API may pause a long turn; Thinkfast lets it carry on at most this many times in a row. */
+const maxAutoContinues = 5;
+
+/** True when `turn` ended paused (`pause_turn`) and the conversation may carry on by itself. */
+export function pausedTurnToContinue(conversation: Conversation, turn: Turn): boolean {
+  const pausedInARow = conversation.turns
+    .slice()
+    .reverse()
+    .findIndex((t) => !t.continuation);
+  return turn.outcome === 'complete' && turn.stopReason === 'pause_turn' && pausedInARow < maxAutoContinues;
+}

@@ -133,3 +133,13 @@ export function turnView(turn: Turn): TurnView {
 export function chipView(a: ChipView): ChipView {
   return { id: a.id, label: a.label, kind: a.kind, languageId: a.languageId, lines: a.lines };
 }
+
+/** One log line for an ended turn: outcome, speed, timings, tokens and request id. */
+export function turnLogLine(turn: Turn): string {
+  const f = turn.footer;
+  const numbers = f
+    ? ` ${f.speed}${f.fellBack ? ' (fell back)' : ''}, ttft ${f.ttftMs ?? '?'} ms, ${f.outputTokensPerSecond ?? '?'} tok/s, ` +
+      `in ${f.inputTokens} out ${f.outputTokens}, ${f.requestId ?? ''}`
+    : '';
+  return `turn ${turn.id}: ${turn.outcome}${numbers}${turn.error ? ` — ${turn.error.title}` : ''}`;
+}

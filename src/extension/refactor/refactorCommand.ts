@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AnthropicError } from '../../anthropic/errors';
 import { buildRequest } from '../../anthropic/requestBuilder';
-import type { BuiltRequest, Speed, StreamResult, TextBlock } from '../../anthropic/types';
+import type { BuiltRequest, Speed, StreamResult } from '../../anthropic/types';
 import { formatUsd } from '../../shared/money';
 import type { Backend } from '../connection/backend';
 import type { StreamActivity } from '../status/streamActivity';
@@ -16,53 +16,10 @@ import { ProposalDocuments, refactorScheme } from './proposalDocuments';
 import { fitProposal, sameCode } from './proposalText';
 import { RangeWatch } from './rangeWatch';
 import { RecentInstructions, type InstructionMemory } from './recentInstructions';
+import { answerText, options, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { buildRefactorPrompt, refactorSystemPrompt } from './refactorPrompt';
 import { streamRefactor } from './refactorStream';
 import { selectionContext } from './selectionContext';
-
-/** What one Refactor Selection run ended with (the command's return value, used by tests). */
-export type RefactorOutcome =
-  | {
-      readonly outcome: 'proposed';
-      readonly proposal: string;
-      readonly speed: Speed;
-      readonly fellBack: boolean;
-      readonly tokensPerSecond?: number;
-      readonly costUsd?: number;
-      readonly notices: readonly string[];
-    }
-  | { readonly outcome: 'identical'; readonly notices: readonly string[] }
-  | { readonly outcome: 'cancelled' }
-  | { readonly outcome: 'unavailable'; readonly message: string }
-  | { readonly outcome: 'failed'; readonly message: string }
-  | { readonly outcome: 'invalid'; readonly message: string; readonly answer: string };
-
-/**
- * Options a caller may pass to the command instead of answering its prompts (tests, other
- * commands). The editor context menu passes the file's URI instead, which is ignored.
- */
-interface RefactorOptions {
-  readonly instruction?: string;
-  readonly cancel?: AbortSignal;
-}
-
-function options(arg: unknown): RefactorOptions {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return {};
-  const o = arg as Record<string, unknown>;
-  return {
-    ...(typeof o.instruction === 'string' && o.instruction.trim() !== ''
-      ? { instruction: o.instruction }
-      : {}),
-    ...(o.cancel instanceof AbortSignal ? { cancel: o.cancel } : {}),
-  };
-}
-
-function answerText(result: StreamResult): string {
-  return result.message.content
-    .filter((b): b is TextBlock => b.type === 'text')
-    .map((b) => b.text)
-    .join('');
-}
 
 class RefactorCommand extends Disposable {
   private readonly documents = this.register(new ProposalDocuments());

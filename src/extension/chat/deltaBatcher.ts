@@ -3,8 +3,9 @@
 // a webview that (re)loads mid-stream gets a snapshot made from the live message.
 // Free of the vscode API (lint-enforced): unit-tested in plain Node.
 
-import type { ContentBlock, Message, TextBlock, ThinkingBlock } from '../../anthropic/types';
+import type { ContentBlock, Message, ThinkingBlock } from '../../anthropic/types';
 import type { BlockDelta, BlockKind, BlockView } from '../../shared/protocol';
+import { blockView } from './views';
 
 interface BlockState {
   readonly kind: BlockKind;
@@ -103,21 +104,8 @@ export class DeltaBatcher {
     const content = this.message?.content ?? [];
     const blocks = [...this.blocks.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([index, b]): BlockView => {
-        const at = { index, open: b.open };
-        const block = content[index];
-        if (b.kind === 'redacted') return { kind: 'redacted', ...at };
-        if (b.kind === 'text')
-          return { kind: 'text', text: block?.type === 'text' ? (block as TextBlock).text : '', ...at };
-        const text = thinkingText(block);
-        return {
-          kind: 'thinking',
-          text,
-          ...at,
-          ...(b.durationMs === undefined ? {} : { durationMs: b.durationMs }),
-          ...(!b.open && text === '' ? { omitted: true } : {}),
-        };
-      });
+      .map(([index, b]) => blockView(content[index], index, { durationMs: b.durationMs, open: b.open }))
+      .filter((b) => b !== undefined);
     return { blocks, seq: this.seq };
   }
 

@@ -11,7 +11,7 @@ import type { BlockDelta, HostMessage } from '../../shared/protocol';
 import type { ConfigSnapshot } from '../settings/config';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import { DeltaBatcher } from './deltaBatcher';
-import { chipView, errorView, footerView } from './views';
+import { errorView, footerView, turnView } from './views';
 
 /** The settings a turn reads (a subset of the config snapshot). */
 export type TurnSettings = Pick<
@@ -112,16 +112,7 @@ export async function runTurn(
     conversation.thinkingDropped = true;
     turn.notice =
       'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
-    deps.post({
-      type: 'turnStart',
-      turn: {
-        id: turn.id,
-        prompt: turn.prompt,
-        chips: turn.attachments.map(chipView),
-        blocks: [],
-        outcome: 'streaming',
-      },
-    });
+    deps.post({ type: 'turnStart', turn: turnView(turn) });
     result = await attempt(build(true), turn, deps, signal);
   }
 

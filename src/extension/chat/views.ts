@@ -3,7 +3,7 @@
 
 import type { AnthropicError } from '../../anthropic/errors';
 import { formatUsd, formatUsdPerMTok } from '../../shared/money';
-import type { ResponseMetrics, TextBlock, ThinkingBlock } from '../../anthropic/types';
+import type { ContentBlock, ResponseMetrics, TextBlock, ThinkingBlock } from '../../anthropic/types';
 import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../../shared/protocol';
 import type { Turn } from './conversation';
 
@@ -100,24 +100,40 @@ export function errorView(error: AnthropicError, now = Date.now()): ErrorView {
 }
 
 /** A stored turn as the webview shows it: no signatures, no redacted data, no attachment text. */
-export function turnView(turn: Turn): TurnView {
-  const blocks: BlockView[] = [];
-  turn.content.forEach((b, i) => {
-    if (b.type === 'thinking') {
-      const text = (b as ThinkingBlock).thinking;
-      const durationMs = turn.thinkingMs?.[i];
-      blocks.push({
+/**
+ * How the chat shows one content block (undefined for blocks it does not show): the one mapping
+ * for stored turns and for the live snapshot of a streaming one.
+ */
+export function blockView(
+  block: ContentBlock | undefined,
+  index: number,
+  state: { durationMs?: number; open?: boolean } = {},
+): BlockView | undefined {
+  const at = { index, ...(state.open === undefined ? {} : { open: state.open }) };
+  switch (block?.type) {
+    case 'thinking': {
+      const text = (block as ThinkingBlock).thinking;
+      return {
         kind: 'thinking',
         text,
-        ...(durationMs === undefined ? {} : { durationMs }),
-        ...(text === '' ? { omitted: true } : {}),
-      });
-    } else if (b.type === 'redacted_thinking') {
-      blocks.push({ kind: 'redacted' });
-    } else if (b.type === 'text') {
-      blocks.push({ kind: 'text', text: (b as TextBlock).text });
+        ...at,
+        ...(state.durationMs === undefined ? {} : { durationMs: state.durationMs }),
+        ...(text === '' && !state.open ? { omitted: true } : {}),
+      };
     }
-  });
+    case 'redacted_thinking':
+      return { kind: 'redacted', ...at };
+    case 'text':
+      return { kind: 'text', text: (block as TextBlock).text, ...at };
+    default:
+      return undefined;
+  }
+}
+
+export function turnView(turn: Turn): TurnView {
+  const blocks = turn.content
+    .map((b, i) => blockView(b, i, { durationMs: turn.thinkingMs?.[i] }))
+    .filter((b) => b !== undefined);
   return {
     id: turn.id,
     prompt: turn.prompt,

@@ -21,6 +21,31 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+// Extension files that must not need the VS Code API at run time: they are unit-tested in plain
+// Node. They may import vscode for types only (`import type`), and only such files.
+const vscodeFreeExtensionFiles = [
+  'src/extension/activationClock.ts',
+  'src/extension/commandIds.ts',
+  'src/extension/dispose.ts',
+  'src/extension/chat/conversation.ts',
+  'src/extension/chat/conversationStore.ts',
+  'src/extension/chat/deltaBatcher.ts',
+  'src/extension/chat/turnRunner.ts',
+  'src/extension/chat/views.ts',
+  'src/extension/connection/baseUrl.ts',
+  'src/extension/connection/modelCatalog.ts',
+  'src/extension/refactor/codeFence.ts',
+  'src/extension/refactor/proposalText.ts',
+  'src/extension/refactor/rangeTracker.ts',
+  'src/extension/refactor/recentInstructions.ts',
+  'src/extension/refactor/refactorPrompt.ts',
+  'src/extension/settings/configSnapshot.ts',
+  'src/extension/settings/settingsTable.ts',
+  'src/extension/status/liveRate.ts',
+  'src/extension/status/modelSwitch.ts',
+  'src/extension/status/statusText.ts',
+];
+
 export default tseslint.config(
   // sample/ is the workspace `npm start` opens: code to try the extension on, not the project's.
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'artifacts/**', 'sample/**'] },
@@ -120,6 +145,60 @@ export default tseslint.config(
             {
               group: ['**/webview/**'],
               message: 'The host talks to the webview only through src/shared/protocol.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Runs after the block above for these files, so it repeats its rules and adds vscode.
+    files: vscodeFreeExtensionFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'undici', message: 'Only src/anthropic imports undici.' },
+            {
+              name: 'vscode',
+              allowTypeImports: true,
+              message: 'This file runs in plain Node (unit tests): import vscode for types only.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/webview/**'],
+              message: 'The host talks to the webview only through src/shared/protocol.ts.',
+            },
+            {
+              group: [
+                '**/quickPick',
+                '**/log',
+                '**/*Feature',
+                '**/chatController',
+                '**/chatSession',
+                '**/chatViewProvider',
+                '**/editorActions',
+                '**/backend',
+                '**/apiKey*',
+                '**/config',
+                '**/settingWriter',
+                '**/statusBar',
+                '**/streamActivity',
+                '**/pickers',
+                '**/speedToggle',
+                '**/refactorCommand',
+                '**/refactorStream',
+                '**/refactorOutcome',
+                '**/instructionPicker',
+                '**/pendingRefactor',
+                '**/proposalDocuments',
+                '**/rangeWatch',
+                '**/selectionContext',
+              ],
+              allowTypeImports: true,
+              message: 'That file uses the VS Code API at run time: import it for types only.',
             },
           ],
         },

@@ -1,5 +1,7 @@
 // The Messages API client: one kept-alive connection pool per base URL, streaming with retries and
 // the fast→standard fallback, non-streaming helpers (count tokens, list models), and warm-up.
+// Over 250 lines until model paging moves to the transport (under way); the retry loop itself
+// must stay in one piece, so it is not split further.
 
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
@@ -8,6 +10,7 @@ import { errorFromNetwork, errorFromResponse } from './errorMapping';
 import { buildMetrics } from './metrics';
 import { resolveModel, type ModelCapabilities, type ServerModelInfo } from './models';
 import { fallbackModelOf } from './outcomes';
+import type { DeltaSink } from './reducer';
 import { makeRedactor, type Redactor } from './redact';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
 import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
@@ -55,7 +58,13 @@ export type FastPolicy = 'wait' | 'fallback';
 export interface StreamOptions {
   signal?: AbortSignal;
   fastPolicy: FastPolicy;
-  onEvent(e: ClientEvent): void;
+  /** Attempts, retry waits, fallback and headers, as they happen. */
+  onEvent?(e: ClientEvent): void;
+  /**
+   * Each block delta (start / append / stop by content index) with the live message it was
+   * applied to; a retried attempt starts again from `start` of index 0.
+   */
+  onDelta?: DeltaSink;
   /** Capabilities for the cost figure; default: the built-in table for `body.model`. */
   caps?: ModelCapabilities;
   /** Capabilities of another model (the one a server-side fallback served); default: the table. */
@@ -69,8 +78,13 @@ export interface WarmResult {
   status?: number;
 }
 
+/** The part of the client that chat turns and refactors use (tests pass their own). */
+export interface MessageStreamer {
+  stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult>;
+}
+
 /** A streaming Messages API client. Create one per base URL + key and reuse it; `close()` at the end. */
-export class AnthropicClient {
+export class AnthropicClient implements MessageStreamer {
   private readonly dispatcher: Dispatcher;
   private readonly origin: string;
   private readonly basePath: string;
@@ -123,14 +137,24 @@ export class AnthropicClient {
   async stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult> {
     const startedAt = this.clock();
     const requestedSpeed: Speed = isFastRequest(built) ? 'fast' : 'standard';
+    // A failing listener must not break the stream; the log shows it.
     const emit = (e: ClientEvent): void => {
       try {
-        opts.onEvent(e);
+        opts.onEvent?.(e);
       } catch (err) {
-        // A failing listener must not break the stream; the log shows it.
         this.log(`onEvent listener threw: ${String(err)}`);
       }
     };
+    const listener = opts.onDelta;
+    const onDelta: DeltaSink = listener
+      ? (delta, message) => {
+          try {
+            listener(delta, message);
+          } catch (err) {
+            this.log(`onDelta listener threw: ${String(err)}`);
+          }
+        }
+      : () => undefined;
     const ctx: AttemptContext = {
       dispatcher: this.dispatcher,
       origin: this.origin,
@@ -150,7 +174,7 @@ export class AnthropicClient {
       attempts++;
       const fast = isFastRequest(request);
       emit({ type: 'attempt', attempt: attempts, speed: fast ? 'fast' : 'standard' });
-      last = await runAttempt(ctx, request, opts.signal, (delta) => emit({ type: 'delta', delta }));
+      last = await runAttempt(ctx, request, opts.signal, onDelta);
       if (last.status !== undefined)
         emit({ type: 'headers', requestId: last.requestId, rateLimits: last.rateLimits });
       const error = last.error;

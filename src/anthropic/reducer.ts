@@ -1,14 +1,17 @@
 // Folds Messages API stream events into the Message the API would have returned without
-// streaming, and reports small UI deltas on the way. Pure: no I/O, no clock, no vscode.
+// streaming, and reports block deltas (start / append / stop by content index) on the way. Pure: no I/O, no clock, no vscode.
 //
 // The built content is what the next turn sends back, so it must stay verbatim: thinking text
 // and signature exactly as sent, redacted_thinking `data` untouched, unknown blocks as they came.
+//
+// Over 250 lines on purpose: one state machine over the event and delta types, whose cases only
+// read well side by side; half of the file is the problem bookkeeping each case needs.
 
+import type { BlockDelta, BlockKind } from '../shared/protocol';
 import type {
   ApiErrorBody,
   ContentBlock,
   Message,
-  StreamDelta,
   StreamEvent,
   TextBlock,
   ThinkingBlock,
@@ -35,8 +38,14 @@ export interface StreamProblem {
   readonly detail: string;
 }
 
-/** Receives the UI deltas of one event. */
-export type DeltaSink = (delta: StreamDelta) => void;
+/** Receives the block deltas of one event, with the live message they were applied to. */
+export type DeltaSink = (delta: BlockDelta, message: Readonly<Message>) => void;
+
+const shownKinds: Partial<Record<ContentBlock['type'], BlockKind>> = {
+  thinking: 'thinking',
+  text: 'text',
+  redacted_thinking: 'redacted',
+};
 
 type Delta = Extract<StreamEvent, { type: 'content_block_delta' }>['delta'];
 
@@ -98,7 +107,7 @@ export class MessageReducer {
       case 'ping':
         return;
       case 'message_start':
-        this.start(event.message, emit);
+        this.start(event.message);
         return;
       case 'content_block_start':
         this.blockStart(event.index, event.content_block, emit);
@@ -107,7 +116,7 @@ export class MessageReducer {
         this.blockStop(event.index, emit);
         return;
       case 'message_delta':
-        this.messageDelta(event, emit);
+        this.messageDelta(event);
         return;
       case 'message_stop':
         if (this._state !== 'streaming') return this.unexpected(event.type);
@@ -125,7 +134,7 @@ export class MessageReducer {
     }
   }
 
-  private start(message: Message, emit: DeltaSink | undefined): void {
+  private start(message: Message): void {
     if (this._state !== 'waiting') return this.unexpected('message_start');
     // Copy what we will mutate: the caller's event object must stay as it arrived.
     this.msg = {
@@ -136,7 +145,6 @@ export class MessageReducer {
       usage: { ...(message.usage ?? { input_tokens: 0, output_tokens: 0 }) },
     };
     this._state = 'streaming';
-    if (emit) emit({ kind: 'usage', usage: { ...this.msg.usage } });
   }
 
   private blockStart(index: number, block: ContentBlock, emit: DeltaSink | undefined): void {
@@ -173,7 +181,7 @@ export class MessageReducer {
         break;
     }
     content[index] = copy;
-    if (emit) emit({ kind: 'blockStart', index, blockType: copy.type });
+    if (emit) emit({ op: 'start', index, kind: shownKinds[copy.type] ?? 'other' }, this.msg);
   }
 
   private delta(index: number, delta: Delta, emit: DeltaSink | undefined): void {
@@ -189,7 +197,7 @@ export class MessageReducer {
         const text = (delta as { text?: unknown }).text;
         if (block.type !== 'text' || typeof text !== 'string') return this.mismatch(index, delta.type);
         (block as TextBlock).text += text;
-        if (emit) emit({ kind: 'text', index, text });
+        if (emit) emit({ op: 'append', index, text }, this.msg);
         return;
       }
       case 'thinking_delta': {
@@ -197,7 +205,7 @@ export class MessageReducer {
         if (block.type !== 'thinking' || typeof text !== 'string') return this.mismatch(index, delta.type);
         (block as ThinkingBlock).thinking += text;
         // Emitted even when empty: with `display: "omitted"` these are the only sign of progress.
-        if (emit) emit({ kind: 'thinking', index, text });
+        if (emit) emit({ op: 'append', index, text }, this.msg);
         return;
       }
       case 'signature_delta': {
@@ -248,13 +256,10 @@ export class MessageReducer {
         }
       }
     }
-    if (emit) emit({ kind: 'blockStop', index });
+    if (emit) emit({ op: 'stop', index }, this.msg);
   }
 
-  private messageDelta(
-    event: Extract<StreamEvent, { type: 'message_delta' }>,
-    emit: DeltaSink | undefined,
-  ): void {
+  private messageDelta(event: Extract<StreamEvent, { type: 'message_delta' }>): void {
     if (this._state !== 'streaming') return this.unexpected('message_delta');
     const msg = this.msg;
     const delta = event.delta ?? {};
@@ -273,9 +278,7 @@ export class MessageReducer {
         const value = (usage as Record<string, unknown>)[key];
         if (value !== null && value !== undefined) target[key] = value;
       }
-      if (emit) emit({ kind: 'usage', usage: { ...msg.usage } });
     }
-    if (hasStop && emit) emit({ kind: 'stopReason', stopReason: msg.stop_reason });
   }
 
   private mismatch(index: number, deltaType: string): void {

@@ -6,9 +6,9 @@ import { AnthropicError } from './errors';
 import { errorFromNetwork, errorFromResponse } from './errorMapping';
 import { header, parseRateLimits, type HeaderBag } from './rateLimits';
 import type { Redactor } from './redact';
-import { MessageReducer } from './reducer';
+import { MessageReducer, type DeltaSink } from './reducer';
 import { StreamEventDecoder, streamErrorToAnthropicError } from './streamEvents';
-import type { BuiltRequest, RateLimitInfo, StreamDelta } from './types';
+import type { BuiltRequest, RateLimitInfo } from './types';
 
 /** What the attempt needs from its client. */
 export interface AttemptContext {
@@ -34,7 +34,7 @@ export interface AttemptResult {
   startedAt: number;
   firstDeltaAt?: number;
   lastDeltaAt?: number;
-  /** A delta other than usage reached the caller: the attempt must not be repeated. */
+  /** Content (a block or a stop reason) reached the caller: the attempt must not be repeated. */
   contentDelivered: boolean;
 }
 
@@ -66,7 +66,7 @@ export async function runAttempt(
   ctx: AttemptContext,
   request: BuiltRequest,
   signal: AbortSignal | undefined,
-  onDelta: (delta: StreamDelta) => void,
+  onDelta: DeltaSink,
 ): Promise<AttemptResult> {
   const reducer = new MessageReducer();
   const result: AttemptResult = { reducer, rateLimits: {}, startedAt: ctx.clock(), contentDelivered: false };
@@ -112,14 +112,14 @@ export async function runAttempt(
     return result;
   }
 
-  const emit = (delta: StreamDelta): void => {
-    if (delta.kind === 'thinking' || delta.kind === 'text') {
+  // The one wrapper on the delta path: times the first and last text or thinking delta.
+  const emit: DeltaSink = (delta, message) => {
+    if (delta.op === 'append') {
       const now = ctx.clock();
       result.firstDeltaAt ??= now;
       result.lastDeltaAt = now;
     }
-    if (delta.kind !== 'usage') result.contentDelivered = true;
-    onDelta(delta);
+    onDelta(delta, message);
   };
 
   const decoder = new StreamEventDecoder();
@@ -168,6 +168,7 @@ export async function runAttempt(
     clearTimeout(idleTimer);
   }
   if (!res.body.destroyed && (failure || reducer.error)) res.body.destroy();
+  result.contentDelivered = reducer.message.content.length > 0 || reducer.message.stop_reason !== null;
 
   // undici marks the socket idle just after the body's end event; yielding one macrotask lets it
   // return to the pool, so a request sent right after this one reuses it instead of dialling anew.

@@ -2,6 +2,7 @@
 // the request headers, and the decision whether a proxy applies. Only src/anthropic imports undici.
 
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { isLoopbackHost } from '../shared/patterns';
 
 /**
  * Per-attempt time limits, always from the caller (the settings own the defaults). The stream body
@@ -31,14 +32,6 @@ export type Auth = { apiKey: string } | { bearer: string };
 /** Keep sockets for a while between chat turns; the server may close first, which undici handles. */
 const KEEP_ALIVE_MS = 60_000;
 const KEEP_ALIVE_MAX_MS = 10 * 60_000;
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-
-/** Loopback never goes through a proxy: the simulator and local gateways live there. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase();
-  return LOOPBACK.has(h) || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
 
 /** Whether `NO_PROXY`-style `list` exempts `url` (`*`, exact hosts, `.suffix`/`*.suffix`, `host:port`). */
 export function matchesNoProxy(url: URL, list: string | undefined): boolean {

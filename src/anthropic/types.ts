@@ -3,7 +3,9 @@
 
 import type { AnthropicError } from './errors';
 
-export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+/** Every effort level the API knows, lowest first (a model accepts a subset: `effortLevels`). */
+export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+export type Effort = (typeof EFFORTS)[number];
 export type Speed = 'fast' | 'standard';
 
 // ---------------------------------------------------------------------------------------------
@@ -181,15 +183,6 @@ export interface BuiltRequest {
 // ---------------------------------------------------------------------------------------------
 // The client's contract with its callers (chat view, refactor command, benchmarks).
 
-/** Small typed changes the reducer yields for the UI; text fields carry only the new part. */
-export type StreamDelta =
-  | { kind: 'blockStart'; index: number; blockType: ContentBlock['type'] }
-  | { kind: 'thinking'; index: number; text: string }
-  | { kind: 'text'; index: number; text: string }
-  | { kind: 'blockStop'; index: number }
-  | { kind: 'usage'; usage: Usage }
-  | { kind: 'stopReason'; stopReason: StopReason | null };
-
 /** Rate-limit headers from the last response, parsed (absent headers are absent). */
 export interface RateLimitInfo {
   retryAfterMs?: number;
@@ -252,15 +245,14 @@ export interface ResponseMetrics {
   thinkingTokens?: number;
 }
 
-/** What happened to one call, reported as it happens. */
+/** What happened to one call, reported as it happens (content arrives through `onDelta`). */
 export type ClientEvent =
   | { type: 'attempt'; attempt: number; speed: Speed }
   /** Waiting `delayMs` before attempt `attempt + 1` (the UI shows a countdown). */
   | { type: 'retryWait'; attempt: number; delayMs: number; status?: number; reason: string }
   /** Fast mode hit 429 with the `fallback` policy: re-sending at standard speed; the prompt cache is lost. */
   | { type: 'fallback'; reason: string }
-  | { type: 'headers'; requestId?: string; rateLimits: RateLimitInfo }
-  | { type: 'delta'; delta: StreamDelta };
+  | { type: 'headers'; requestId?: string; rateLimits: RateLimitInfo };
 
 export type Outcome = 'complete' | 'stopped' | 'interrupted' | 'failed';
 

@@ -11,9 +11,33 @@ export abstract class Disposable implements vscode.Disposable {
     return value;
   }
 
+  /** True once disposed: async work re-checks this after each `await` and stops. */
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     for (const d of this.disposables.splice(0).reverse()) d.dispose();
+  }
+}
+
+/** Holds one disposable value: setting a new one disposes the old; disposing disposes the current. */
+export class DisposableValue<T extends vscode.Disposable> implements vscode.Disposable {
+  private current: T | undefined;
+
+  get value(): T | undefined {
+    return this.current;
+  }
+
+  set value(next: T | undefined) {
+    if (this.current === next) return;
+    this.current?.dispose();
+    this.current = next;
+  }
+
+  dispose(): void {
+    this.value = undefined;
   }
 }

@@ -1,13 +1,17 @@
-import * as vscode from 'vscode';
-import { ApiKeyStore } from './apiKey';
-import { registerApiKeyCommands } from './apiKeyCommands';
-import { Backend } from './backend';
-import { ChatController } from './chatController';
-import { ChatViewProvider } from './chatViewProvider';
-import { CommandIds } from './commandIds';
-import { ConversationStore } from './conversationStore';
+import { sinceLoadStart } from './activationClock';
+import type * as vscode from 'vscode';
+import type { ChatController } from './chat/chatController';
+import { registerChat } from './chat/chatFeature';
+import type { ChatViewProvider } from './chat/chatViewProvider';
+import type { ConversationStore } from './chat/conversationStore';
+import type { Backend } from './connection/backend';
+import { registerConnection } from './connection/connectionFeature';
+import { registerLog } from './log';
 import { registerRefactor } from './refactor/refactorCommand';
-import { registerStatusBar, type StatusBar } from './statusBar';
+import { registerSettings } from './settings/settingsFeature';
+import { registerStatus } from './status/statusFeature';
+import type { StatusBar } from './status/statusBar';
+import { StreamActivity } from './status/streamActivity';
 
 /** What `activate` returns: used by the extension-host tests, not a public API. */
 export interface ThinkfastTestApi {
@@ -16,47 +20,40 @@ export interface ThinkfastTestApi {
   readonly backend: Backend;
   readonly store: ConversationStore;
   readonly statusBar: StatusBar;
+  readonly activity: StreamActivity;
+  /** From the first line of the bundle running to the end of `activate`, in ms. */
+  readonly activationMs: number;
 }
 
-/** Wires the features; each registers its own disposables. */
+/** Wires the features; each registers its own commands and disposables. */
 export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
-  const log = vscode.window.createOutputChannel('Thinkfast', { log: true });
   const version = String((context.extension.packageJSON as { version?: string }).version);
-  const keys = new ApiKeyStore(context.secrets);
-  const backend = new Backend(keys, log, version);
-  const store = new ConversationStore(context.globalStorageUri.fsPath, (c) => {
-    log.warn(`moved unreadable conversation ${c.file} to ${c.movedTo}: ${c.reason}`);
-    void vscode.window.showWarningMessage(
-      `Thinkfast could not read a saved conversation (${c.reason}). It was moved aside to ${c.movedTo}; your other conversations are unaffected.`,
-    );
-  });
-  const chatView = new ChatViewProvider(context.extensionUri, log);
-  const chat = new ChatController(chatView, store, backend, log);
-  const statusBar = registerStatusBar(backend);
-
+  const { log, disposable: logFeature } = registerLog();
+  const { settings, disposable: settingsFeature } = registerSettings();
+  const { backend, disposable: connection } = registerConnection(context.secrets, settings, log, version);
+  const activity = new StreamActivity();
+  const { statusBar, disposable: status } = registerStatus(backend, activity);
+  const chat = registerChat(context, backend, activity, log);
   context.subscriptions.push(
-    log,
-    backend,
-    chatView,
-    chat,
-    { dispose: () => void store.flush() },
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
-    chatView.onDidBecomeReady(() => void backend.warm()),
-    registerApiKeyCommands(keys, backend, log),
-    statusBar,
-    registerRefactor(backend, log, context.globalState),
-    vscode.commands.registerCommand(CommandIds.showLog, () => log.show()),
-    vscode.commands.registerCommand(CommandIds.openSettings, () =>
-      vscode.commands.executeCommand('workbench.action.openSettings', '@ext:thinkfast.thinkfast'),
-    ),
-    vscode.commands.registerCommand(CommandIds.newChat, async () => {
-      await chatView.reveal();
-      await chat.newChat();
-    }),
+    logFeature,
+    settingsFeature,
+    connection,
+    activity,
+    status,
+    chat.disposable,
+    registerRefactor(backend, activity, log, context.globalState),
   );
-  void chat.restore();
-  log.info(`Thinkfast ${version} activated${backend.simulator ? ' (simulator)' : ''}`);
-  return { chatView, chat, backend, store, statusBar };
+  const activationMs = Math.round(sinceLoadStart() * 10) / 10;
+  log.info(`Thinkfast ${version} activated in ${activationMs} ms${backend.simulator ? ' (simulator)' : ''}`);
+  return {
+    chatView: chat.chatView,
+    chat: chat.chat,
+    backend,
+    store: chat.store,
+    statusBar,
+    activity,
+    activationMs,
+  };
 }
 
 export function deactivate(): void {

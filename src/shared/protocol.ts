@@ -24,18 +24,31 @@ export interface ChipView {
   readonly lines: number;
 }
 
+/** Where a block sits in the message: its content index, and whether it is still streaming. */
+export interface BlockPosition {
+  /** The block's index in the message's content (tool blocks are not shown, so indexes may skip). */
+  readonly index?: number;
+  /** True while the block streams: deltas for `index` continue it (a mid-stream snapshot). */
+  readonly open?: boolean;
+}
+
 /** One content block of an assistant turn, as the view needs it (never signatures or redacted data). */
-export type BlockView =
-  | {
-      readonly kind: 'thinking';
-      readonly text: string;
-      /** Milliseconds from the block's first delta to its stop; absent while streaming. */
-      readonly durationMs?: number;
-      /** True when the server streamed no thinking text (display omitted): say so, do not show an empty box. */
-      readonly omitted?: boolean;
-    }
-  | { readonly kind: 'redacted' }
-  | { readonly kind: 'text'; readonly text: string };
+export type BlockView = BlockPosition &
+  (
+    | {
+        readonly kind: 'thinking';
+        readonly text: string;
+        /** Milliseconds from the block's first delta to its stop; absent while streaming. */
+        readonly durationMs?: number;
+        /** True when the server streamed no thinking text (display omitted): say so, do not show an empty box. */
+        readonly omitted?: boolean;
+      }
+    | { readonly kind: 'redacted' }
+    | { readonly kind: 'text'; readonly text: string }
+  );
+
+/** The kinds of block the chat shows. */
+export type BlockKind = BlockView['kind'];
 
 /** The numbers under each response. Everything optional is absent when it was not measured. */
 export interface FooterView {
@@ -80,6 +93,8 @@ export interface TurnView {
   readonly outcome: TurnOutcome;
   readonly footer?: FooterView;
   readonly error?: ErrorView;
+  /** For a streaming turn in a snapshot: the `seq` of the last delta its blocks include. */
+  readonly seq?: number;
   /** A note such as "Thinking blocks were dropped from history after the API rejected a signature." */
   readonly notice?: string;
 }
@@ -107,9 +122,14 @@ export interface ComposerConfigView {
   readonly hasApiKey: boolean;
 }
 
-/** One change to the streaming turn's blocks, coalesced by the host (about one batch per frame). */
-export type DeltaOp =
-  | { readonly op: 'start'; readonly index: number; readonly kind: 'thinking' | 'text' | 'redacted' }
+/**
+ * One change to a content block of the streaming message, by its content index: the one delta
+ * shape from the reducer (src/anthropic/reducer.ts) to the webview. The host's batcher joins
+ * appends to the same block and adds a thinking block's duration to its stop. Blocks the chat does
+ * not show (tool use and newer types) start as `other` and are not posted.
+ */
+export type BlockDelta =
+  | { readonly op: 'start'; readonly index: number; readonly kind: BlockKind | 'other' }
   | { readonly op: 'append'; readonly index: number; readonly text: string }
   | { readonly op: 'stop'; readonly index: number; readonly durationMs?: number; readonly omitted?: boolean };
 
@@ -126,8 +146,17 @@ export type HostMessage =
     }
   /** A new turn began streaming (also used when a turn is retried: same id, blocks reset). */
   | { readonly type: 'turnStart'; readonly turn: TurnView }
-  /** New content for the streaming turn: only what arrived since the last batch. */
-  | { readonly type: 'delta'; readonly turnId: string; readonly ops: readonly DeltaOp[] }
+  /**
+   * New content for the streaming turn: only what arrived since the last batch. `seq` counts the
+   * turn's deltas from 1 (again from 1 after its `turnStart`); a webview that sees a gap asks for
+   * a `resync`.
+   */
+  | {
+      readonly type: 'delta';
+      readonly turnId: string;
+      readonly seq: number;
+      readonly ops: readonly BlockDelta[];
+    }
   /** Waiting before a retry, or a fast-mode fallback, shown on the streaming turn. */
   | {
       readonly type: 'turnStatus';
@@ -160,6 +189,8 @@ export type HostMessage =
 export type WebviewMessage =
   /** The webview has loaded and can receive messages; the host buffers until then. */
   | { readonly type: 'ready' }
+  /** The webview missed a delta: send the conversation again, with the live turn's snapshot. */
+  | { readonly type: 'resync' }
   /** Send a prompt with the chips currently attached. */
   | { readonly type: 'send'; readonly text: string }
   /** Stop the streaming response (keeps what arrived). */

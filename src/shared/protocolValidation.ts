@@ -2,6 +2,7 @@
 // everything it posts as untrusted: unknown types, wrong field types and oversized strings are
 // refused rather than coerced.
 
+import { httpUrlPattern, isId } from './patterns';
 import type { TurnAction, WebviewMessage } from './protocol';
 
 /** Upper bound for any text the webview may send (prompts, code for copy/insert). */
@@ -16,10 +17,6 @@ function isText(v: unknown, max = maxMessageText): v is string {
   return typeof v === 'string' && v.length <= max;
 }
 
-function isId(v: unknown): v is string {
-  return typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v);
-}
-
 /** Returns the message with only its known fields, or why it was refused. */
 export function validateWebviewMessage(raw: unknown): Result {
   if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not an object' };
@@ -31,6 +28,7 @@ export function validateWebviewMessage(raw: unknown): Result {
     case 'regenerate':
     case 'newChat':
     case 'listHistory':
+    case 'resync':
       return { ok: true, message: { type: m.type } };
     case 'send':
     case 'editLast':
@@ -76,8 +74,7 @@ export function validateWebviewMessage(raw: unknown): Result {
 /** Links from model output open only when they are http(s) URLs. */
 export function safeExternalUrl(href: string): URL | undefined {
   try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+    return httpUrlPattern.test(href.trim()) ? new URL(href) : undefined;
   } catch {
     return undefined;
   }

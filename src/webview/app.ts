@@ -27,9 +27,15 @@ export class ChatApp {
   private readonly title = el('h1', { class: 'conversation-title' }, 'New chat');
   private display: ThinkingDisplay = 'collapsed';
   private streamingTurnId: string | undefined;
+  /** The `seq` of the last delta applied to the streaming turn. */
+  private seq = 0;
+  /** A gap was seen and a resync asked for: deltas wait for the host's snapshot. */
+  private resyncing = false;
+  private readonly host: HostPort;
   private firstConversation = true;
 
   constructor(root: HTMLElement, host: HostPort) {
+    this.host = host;
     const state = new ViewStateStore(host);
     this.emptyState = new EmptyState(host);
     this.list = new MessageList(state, this.emptyState.element);
@@ -74,9 +80,12 @@ export class ChatApp {
       case 'config':
         this.applyConfig(message.config);
         break;
-      case 'conversation':
+      case 'conversation': {
         this.title.textContent = message.title || 'New chat';
-        this.streamingTurnId = message.turns.find((t) => t.outcome === 'streaming')?.id;
+        const streaming = message.turns.find((t) => t.outcome === 'streaming');
+        this.streamingTurnId = streaming?.id;
+        this.seq = streaming?.seq ?? 0;
+        this.resyncing = false;
         this.list.reset(
           message.turns.map((t) => this.makeTurn(t)),
           this.firstConversation,
@@ -84,11 +93,22 @@ export class ChatApp {
         this.firstConversation = false;
         this.showHistory(false);
         break;
+      }
       case 'turnStart':
         this.streamingTurnId = message.turn.id;
+        this.seq = 0;
+        this.resyncing = false;
         this.list.upsert(this.makeTurn(message.turn));
         break;
       case 'delta':
+        if (message.turnId !== this.streamingTurnId || this.resyncing) break;
+        if (message.seq !== this.seq + 1) {
+          // A delta went missing: applying later ones would garble the answer. Ask for a snapshot.
+          this.resyncing = true;
+          this.host.post({ type: 'resync' });
+          break;
+        }
+        this.seq = message.seq;
         this.list.find(message.turnId)?.applyOps(message.ops);
         break;
       case 'turnStatus':

@@ -1,8 +1,9 @@
 // One exchange in the conversation: the prompt, the streamed blocks, and what is shown once the
 // turn ends (outcome marker, error, stop reason, footer, per-turn actions).
 import type {
+  BlockDelta,
+  BlockKind,
   BlockView,
-  DeltaOp,
   ErrorView,
   FooterView,
   TurnAction,
@@ -12,11 +13,11 @@ import type {
 import { assertNever } from '../shared/protocol';
 import { AnswerBlock } from './answerBlock';
 import { button, el, icon } from './dom';
-import { actionButton, renderError, startCountdown } from './errorView';
-import { describeStopReason, renderFooter } from './footer';
+import { startCountdown } from './errorView';
 import { redactedBlock } from './redactedBlock';
 import type { RenderContext } from './renderContext';
 import { ThinkingBlock } from './thinkingBlock';
+import { renderTurnEnd } from './turnEnd';
 
 type Block = ThinkingBlock | AnswerBlock | HTMLElement;
 
@@ -25,11 +26,6 @@ export interface TurnHooks {
   /** The user wants to edit this (last) prompt in the composer. */
   editPrompt(text: string): void;
 }
-
-const outcomeNotes: Partial<Record<TurnOutcome, { text: string; icon: string }>> = {
-  stopped: { text: 'Stopped — the partial answer is kept.', icon: 'debug-stop' },
-  interrupted: { text: 'Interrupted — the answer did not finish.', icon: 'warning' },
-};
 
 export class ChatTurn {
   readonly element: HTMLElement;
@@ -79,7 +75,7 @@ export class ChatTurn {
       prompt,
       response,
     );
-    data.blocks.forEach((block, index) => this.addStoredBlock(index, block));
+    data.blocks.forEach((block, position) => this.addStoredBlock(block.index ?? position, block));
     if (data.outcome !== 'streaming') this.showEnd(data.outcome, data.footer, data.error, data.notice);
   }
 
@@ -98,12 +94,12 @@ export class ChatTurn {
     return text;
   }
 
-  applyOps(ops: readonly DeltaOp[]): void {
+  applyOps(ops: readonly BlockDelta[]): void {
     if (this.statusKind === 'waiting' || this.statusKind === 'retrying') this.clearStatus();
     for (const op of ops) {
       switch (op.op) {
         case 'start':
-          this.startBlock(op.index, op.kind);
+          if (op.kind !== 'other') this.startBlock(op.index, op.kind);
           break;
         case 'append': {
           const block = this.blocks.get(op.index);
@@ -184,7 +180,7 @@ export class ChatTurn {
     for (const block of this.blocks.values()) if (block instanceof ThinkingBlock) block.stop();
   }
 
-  private startBlock(index: number, kind: 'thinking' | 'text' | 'redacted'): void {
+  private startBlock(index: number, kind: BlockKind): void {
     let block: Block;
     if (kind === 'thinking') {
       block = new ThinkingBlock(this.ctx);
@@ -200,7 +196,15 @@ export class ChatTurn {
     this.blocksElement.append(block instanceof HTMLElement ? block : block.element);
   }
 
+  /** A block of a stored turn, or of a mid-stream snapshot (`open` ones continue streaming). */
   private addStoredBlock(index: number, view: BlockView): void {
+    if (view.open) {
+      this.startBlock(index, view.kind);
+      const open = this.blocks.get(index);
+      if (view.kind !== 'redacted' && (open instanceof ThinkingBlock || open instanceof AnswerBlock))
+        open.append(view.text);
+      return;
+    }
     let block: Block;
     if (view.kind === 'thinking')
       block = ThinkingBlock.finished(this.ctx, view.text, view.durationMs, view.omitted);
@@ -217,33 +221,10 @@ export class ChatTurn {
   private showEnd(outcome: TurnOutcome, footer?: FooterView, error?: ErrorView, notice?: string): void {
     this.outcomeValue = outcome;
     this.element.dataset.outcome = outcome;
-    this.endElement.replaceChildren();
     const run = (action: TurnAction) => this.ctx.host.post({ type: 'action', turnId: this.id, action });
-    const note = outcomeNotes[outcome];
-    if (note)
-      this.endElement.append(
-        el('p', { class: `outcome-note outcome-${outcome}` }, icon(note.icon), ` ${note.text}`),
-      );
-    if (error) {
-      const rendered = renderError(error, this.ctx.ticker, run);
-      this.disposers.push(rendered.dispose);
-      this.endElement.append(rendered.element);
-    }
-    const stop = describeStopReason(footer?.stopReason);
-    if (stop) {
-      const stopNote = el(
-        'div',
-        { class: `stop-reason stop-${footer?.stopReason ?? ''}`, role: 'note' },
-        icon('info'),
-        ` ${stop.message} `,
-      );
-      if (stop.canContinue && !error?.actions.includes('continue'))
-        stopNote.append(actionButton('continue', run));
-      this.endElement.append(stopNote);
-    }
-    if (notice)
-      this.endElement.append(el('p', { class: 'turn-notice', role: 'note' }, icon('info'), ` ${notice}`));
-    if (footer) this.endElement.append(renderFooter(footer));
+    const end = renderTurnEnd({ outcome, footer, error, notice }, this.ctx.ticker, run);
+    this.disposers.push(...end.disposers);
+    this.endElement.replaceChildren(...end.elements);
   }
 
   private clearStatus(): void {

@@ -1,8 +1,7 @@
 // Clicks inside rendered answers: links go to the host (the webview itself never navigates) and
 // code-block buttons copy or insert the block's code. One delegated listener serves every turn.
+import { httpUrlPattern as httpUrl } from '../shared/patterns';
 import type { HostPort } from './vscodeApi';
-
-const httpUrl = /^https?:\/\//i;
 
 export function handleContentClicks(root: HTMLElement, host: HostPort): void {
   root.addEventListener('click', (event) => {

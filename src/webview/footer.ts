@@ -1,7 +1,8 @@
 // The line of facts under a finished response: what ran, how fast, how many tokens, what it cost.
 import type { FooterView } from '../shared/protocol';
 import { el, uniqueId } from './dom';
-import { formatCount, formatMs, formatUsd } from './format';
+import { formatUsd } from '../shared/money';
+import { formatCount, formatMs } from './format';
 
 export function renderFooter(footer: FooterView): HTMLElement {
   const parts: (HTMLElement | string)[] = [el('span', { class: 'footer-model' }, footer.model)];

@@ -5,8 +5,8 @@ import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, Token } from 'markdown-it';
 import { canonicalLanguage, highlightCode } from './highlight';
+import { httpUrlPattern as httpUrl } from '../shared/patterns';
 
-const httpUrl = /^https?:\/\//i;
 const safeLanguageId = /^[\w+#.-]{1,40}$/;
 
 /** Tags markdown-it (with our rules) can produce; anything else is dropped by the sanitizer. */

@@ -18,7 +18,8 @@ import { MessageReducer } from '../../src/anthropic/reducer';
 import { SseDecoder } from '../../src/anthropic/sse';
 import { HandRolledSseDecoder } from './handRolledSse';
 import { parseStreamEvent, StreamEventDecoder } from '../../src/anthropic/streamEvents';
-import type { Message, StreamDelta } from '../../src/anthropic/types';
+import type { Message } from '../../src/anthropic/types';
+import type { BlockDelta } from '../../src/shared/protocol';
 import { seededRandom } from '../fixtures/seededRandom';
 
 const WARMUP_ROUNDS = 3;
@@ -206,8 +207,8 @@ const sdk: Variant = async (chunks) => {
 
 /** What the UI does with each delta: look at it. Counting keeps the calls from being elided. */
 let deltaCount = 0;
-const onDelta = (d: StreamDelta): void => {
-  if (d.kind === 'text' || d.kind === 'thinking') deltaCount++;
+const onDelta = (d: BlockDelta): void => {
+  if (d.op === 'append') deltaCount++;
 };
 
 /** (c) The hand-written SSE decoder, then the same JSON step and reducer as shipped. */

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeltaOp, HostMessage } from '../../src/shared/protocol';
+import type { BlockDelta, HostMessage } from '../../src/shared/protocol';
 import type { Simulator } from '../simulator/server';
 import { useSimulator } from './simulatorSession';
 import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
@@ -22,7 +22,7 @@ function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): vo
   };
 }
 
-function ops(messages: readonly HostMessage[]): DeltaOp[] {
+function ops(messages: readonly HostMessage[]): BlockDelta[] {
   return messages.flatMap((m) => (m.type === 'delta' ? m.ops : []));
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RefactorOutcome } from '../../src/extension/refactor/refactorCommand';
+import type { RefactorOutcome } from '../../src/extension/refactor/refactorOutcome';
 import { refactorCode } from '../simulator/answers';
 import { FEBRUARY_2026_RULES } from '../simulator/options';
 import type { Simulator } from '../simulator/server';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readConfig } from '../../src/extension/config';
+import { readConfig } from '../../src/extension/settings/config';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { setUserSetting, thinkfast, waitFor } from './simulatorSession';
 

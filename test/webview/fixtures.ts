@@ -1,7 +1,7 @@
 // Host messages as the real host sends them, for the webview tests.
 import type {
   ComposerConfigView,
-  DeltaOp,
+  BlockDelta,
   FooterView,
   HostMessage,
   TurnView,
@@ -28,21 +28,27 @@ export function turn(id: string, prompt = 'Explain closures', change: Partial<Tu
   return { id, prompt, chips: [], blocks: [], outcome: 'streaming', ...change };
 }
 
+/** The next delta sequence number per turn, as the host counts them (from 1 after turnStart). */
+const seqs = new Map<string, number>();
+
 export function turnStart(id: string, prompt?: string): HostMessage {
+  seqs.set(id, 0);
   return { type: 'turnStart', turn: turn(id, prompt) };
 }
 
-export function delta(turnId: string, ...ops: DeltaOp[]): HostMessage {
-  return { type: 'delta', turnId, ops };
+export function delta(turnId: string, ...ops: BlockDelta[]): HostMessage {
+  const seq = (seqs.get(turnId) ?? 0) + 1;
+  seqs.set(turnId, seq);
+  return { type: 'delta', turnId, seq, ops };
 }
 
-export const start = (index: number, kind: 'thinking' | 'text' | 'redacted'): DeltaOp => ({
+export const start = (index: number, kind: 'thinking' | 'text' | 'redacted'): BlockDelta => ({
   op: 'start',
   index,
   kind,
 });
-export const append = (index: number, text: string): DeltaOp => ({ op: 'append', index, text });
-export const stop = (index: number, durationMs?: number, omitted?: boolean): DeltaOp => ({
+export const append = (index: number, text: string): BlockDelta => ({ op: 'append', index, text });
+export const stop = (index: number, durationMs?: number, omitted?: boolean): BlockDelta => ({
   op: 'stop',
   index,
   durationMs,

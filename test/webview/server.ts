@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { buildChatHtml } from '../../src/extension/webviewHtml';
+import { buildChatHtml } from '../../src/extension/chat/webviewHtml';
 
 /** The repository root, from out/test/webview/ where this file runs. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');

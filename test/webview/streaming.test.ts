@@ -1,7 +1,7 @@
 // Thinking and answer streaming: blocks appear as they start, fold when they stop, and follow
 // the thinkingDisplay setting.
 import * as assert from 'node:assert/strict';
-import { append, chunked, config, delta, start, stop, sel, turnEnd, turnStart } from './fixtures';
+import { append, chunked, config, delta, start, stop, sel, turn, turnEnd, turnStart } from './fixtures';
 import type { Panel } from './panel';
 import { usePanel } from './panel';
 
@@ -135,5 +135,54 @@ describe('webview: streaming a turn', function () {
     );
     await panel.frames();
     assert.equal(await panel.call('innerHtml', sel.answer('t1')), await panel.call('renderOnce', text));
+  });
+
+  it('continues a mid-stream snapshot: open blocks keep streaming at their content index', async () => {
+    await panel.post({
+      type: 'conversation',
+      id: 'c',
+      title: 'Reloaded',
+      turns: [
+        turn('t1', 'Explain closures', {
+          seq: 7,
+          blocks: [
+            { kind: 'thinking', text: 'done thinking', index: 0, open: false, durationMs: 2000 },
+            { kind: 'text', text: 'A closure ', index: 2, open: true },
+          ],
+        }),
+      ],
+    });
+    await panel.post({ type: 'delta', turnId: 't1', seq: 8, ops: [append(2, 'captures.'), stop(2)] });
+    await panel.post(turnEnd('t1'));
+    await panel.frames();
+    assert.equal(
+      await panel.page.locator(`${sel.thinking('t1')} .thinking-label`).innerText(),
+      'Thought for 2 s',
+    );
+    assert.equal(await panel.page.locator(sel.answer('t1')).innerText(), 'A closure captures.');
+  });
+
+  it('asks for a resync on a gap in the delta sequence and applies nothing until the snapshot', async () => {
+    await panel.post(turnStart('t1'), delta('t1', start(0, 'text'), append(0, 'one ')));
+    await panel.clearPosted();
+    await panel.post({ type: 'delta', turnId: 't1', seq: 3, ops: [append(0, 'three ')] });
+    await panel.post({ type: 'delta', turnId: 't1', seq: 4, ops: [append(0, 'four ')] });
+    await panel.frames();
+    assert.deepEqual(await panel.posted(), [{ type: 'resync' }], 'asked once');
+    assert.equal(await panel.page.locator(sel.answer('t1')).innerText(), 'one');
+    await panel.post({
+      type: 'conversation',
+      id: 'c',
+      title: 'Resynced',
+      turns: [
+        turn('t1', 'Explain closures', {
+          seq: 4,
+          blocks: [{ kind: 'text', text: 'one two three four ', index: 0, open: true }],
+        }),
+      ],
+    });
+    await panel.post({ type: 'delta', turnId: 't1', seq: 5, ops: [append(0, 'five')] });
+    await panel.frames();
+    assert.equal(await panel.page.locator(sel.answer('t1')).innerText(), 'one two three four five');
   });
 });

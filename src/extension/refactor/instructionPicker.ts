@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showPick } from '../quickPick';
 import { defaultInstruction } from './refactorPrompt';
 
 interface InstructionItem extends vscode.QuickPickItem {
@@ -29,33 +30,22 @@ export function pickInstruction(
   presets: readonly string[],
   recents: readonly string[],
 ): Promise<string | undefined> {
-  const qp = vscode.window.createQuickPick<InstructionItem>();
   const base = entries(presets, recents);
-  qp.title = 'Thinkfast: Refactor Selection';
-  qp.placeholder = 'How should the selection change? Type your own instruction or pick one';
-  qp.items = base;
-  qp.ignoreFocusOut = true;
-  return new Promise((resolve) => {
-    let result: string | undefined;
-    const listeners = [
-      qp.onDidChangeValue((value) => {
+  return showPick<InstructionItem, string>(
+    (qp) => {
+      qp.title = 'Thinkfast: Refactor Selection';
+      qp.placeholder = 'How should the selection change? Type your own instruction or pick one';
+      qp.items = base;
+      qp.ignoreFocusOut = true;
+      return qp.onDidChangeValue((value) => {
         const text = value.trim();
         // Typed text is offered first so Enter sends exactly what was typed.
         qp.items =
           text === '' || base.some((i) => i.instruction === text)
             ? base
             : [{ label: text, instruction: text, description: 'your instruction' }, ...base];
-      }),
-      qp.onDidAccept(() => {
-        result = qp.selectedItems[0]?.instruction ?? (qp.value.trim() || defaultInstruction);
-        qp.hide();
-      }),
-      qp.onDidHide(() => {
-        for (const l of listeners) l.dispose();
-        qp.dispose();
-        resolve(result);
-      }),
-    ];
-    qp.show();
-  });
+      });
+    },
+    (qp) => qp.selectedItems[0]?.instruction ?? (qp.value.trim() || defaultInstruction),
+  );
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { AnthropicError } from '../../anthropic/errors';
-import { formatUsd } from '../../anthropic/pricing';
 import { buildRequest } from '../../anthropic/requestBuilder';
-import type { BuiltRequest, Speed, StreamResult, TextBlock } from '../../anthropic/types';
-import type { Backend } from '../backend';
+import type { BuiltRequest, Speed, StreamResult } from '../../anthropic/types';
+import { formatUsd } from '../../shared/money';
+import type { Backend } from '../connection/backend';
+import type { StreamActivity } from '../status/streamActivity';
 import { CommandIds } from '../commandIds';
-import { readConfig } from '../config';
 import { Disposable } from '../dispose';
-import { nearestEffort } from '../modelSwitch';
-import { requestSettings } from '../turnRunner';
+import { nearestEffort } from '../status/modelSwitch';
+import { requestSettings } from '../chat/turnRunner';
 import { singleFencedBlock } from './codeFence';
 import { pickInstruction } from './instructionPicker';
 import { PendingRefactor } from './pendingRefactor';
@@ -16,53 +16,10 @@ import { ProposalDocuments, refactorScheme } from './proposalDocuments';
 import { fitProposal, sameCode } from './proposalText';
 import { RangeWatch } from './rangeWatch';
 import { RecentInstructions, type InstructionMemory } from './recentInstructions';
+import { answerText, options, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { buildRefactorPrompt, refactorSystemPrompt } from './refactorPrompt';
 import { streamRefactor } from './refactorStream';
 import { selectionContext } from './selectionContext';
-
-/** What one Refactor Selection run ended with (the command's return value, used by tests). */
-export type RefactorOutcome =
-  | {
-      readonly outcome: 'proposed';
-      readonly proposal: string;
-      readonly speed: Speed;
-      readonly fellBack: boolean;
-      readonly tokensPerSecond?: number;
-      readonly costUsd?: number;
-      readonly notices: readonly string[];
-    }
-  | { readonly outcome: 'identical'; readonly notices: readonly string[] }
-  | { readonly outcome: 'cancelled' }
-  | { readonly outcome: 'unavailable'; readonly message: string }
-  | { readonly outcome: 'failed'; readonly message: string }
-  | { readonly outcome: 'invalid'; readonly message: string; readonly answer: string };
-
-/**
- * Options a caller may pass to the command instead of answering its prompts (tests, other
- * commands). The editor context menu passes the file's URI instead, which is ignored.
- */
-interface RefactorOptions {
-  readonly instruction?: string;
-  readonly cancel?: AbortSignal;
-}
-
-function options(arg: unknown): RefactorOptions {
-  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return {};
-  const o = arg as Record<string, unknown>;
-  return {
-    ...(typeof o.instruction === 'string' && o.instruction.trim() !== ''
-      ? { instruction: o.instruction }
-      : {}),
-    ...(o.cancel instanceof AbortSignal ? { cancel: o.cancel } : {}),
-  };
-}
-
-function answerText(result: StreamResult): string {
-  return result.message.content
-    .filter((b): b is TextBlock => b.type === 'text')
-    .map((b) => b.text)
-    .join('');
-}
 
 class RefactorCommand extends Disposable {
   private readonly documents = this.register(new ProposalDocuments());
@@ -72,6 +29,7 @@ class RefactorCommand extends Disposable {
 
   constructor(
     private readonly backend: Backend,
+    private readonly activity: StreamActivity,
     private readonly log: vscode.LogOutputChannel,
     memory: InstructionMemory | undefined,
   ) {
@@ -115,7 +73,7 @@ class RefactorCommand extends Disposable {
     watch: RangeWatch,
     opts: RefactorOptions,
   ): Promise<RefactorOutcome> {
-    const settings = readConfig();
+    const settings = this.backend.settings.current;
     const instruction =
       opts.instruction ?? (await pickInstruction(settings.refactorPresets, this.recents.list()));
     if (instruction === undefined) return { outcome: 'cancelled' };
@@ -158,14 +116,13 @@ class RefactorCommand extends Disposable {
     if (!fast) void vscode.window.setStatusBarMessage(notices[0] ?? '', 5000);
 
     const name = editor.document.uri.path.split('/').pop() ?? 'selection';
-    const result = await this.backend.streaming(
+    const result = await this.activity.streaming(
       streamRefactor(ready.client, built, {
         title: `Thinkfast: refactoring ${name} at ${fast ? 'fast' : 'standard'} speed`,
         fastPolicy: settings.fastModeOn429,
         caps,
         ...(opts.cancel ? { cancel: opts.cancel } : {}),
-        onRateLimits: (limits) => this.backend.reportRateLimits(limits),
-        onProgress: (chars, ms) => this.backend.reportProgress(chars, ms),
+        activity: this.activity,
         onNotice: (text) => {
           notices.push(text);
           void vscode.window.showInformationMessage(`Thinkfast: ${text}`);
@@ -266,8 +223,9 @@ class RefactorCommand extends Disposable {
  */
 export function registerRefactor(
   backend: Backend,
+  activity: StreamActivity,
   log: vscode.LogOutputChannel,
   memory?: InstructionMemory,
 ): vscode.Disposable {
-  return new RefactorCommand(backend, log, memory);
+  return new RefactorCommand(backend, activity, log, memory);
 }

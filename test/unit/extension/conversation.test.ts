@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { historyMessages, titleFromPrompt, type Turn } from '../../../src/extension/conversation';
+import { historyMessages, titleFromPrompt, type Turn } from '../../../src/extension/chat/conversation';
 
 function turn(id: string, prompt: string, content: Turn['content'], extra: Partial<Turn> = {}): Turn {
   return { id, prompt, attachments: [], content, outcome: 'complete', ...extra };

@@ -3,13 +3,13 @@ import { promises as fs } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newConversation, type Conversation } from '../../../src/extension/conversation';
+import { newConversation, type Conversation } from '../../../src/extension/chat/conversation';
 import {
   ConversationStore,
   migrateConversation,
   newConversationId,
   type CorruptFile,
-} from '../../../src/extension/conversationStore';
+} from '../../../src/extension/chat/conversationStore';
 
 function sample(id: string, prompt = 'Hello'): Conversation {
   const c = newConversation(id, 'claude-opus-4-6', 1_000);

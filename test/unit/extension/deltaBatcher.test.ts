@@ -1,43 +1,93 @@
 import * as assert from 'node:assert/strict';
-import { DeltaBatcher } from '../../../src/extension/deltaBatcher';
-import type { DeltaOp } from '../../../src/shared/protocol';
+import { MessageReducer } from '../../../src/anthropic/reducer';
+import type { StreamEvent } from '../../../src/anthropic/types';
+import { DeltaBatcher } from '../../../src/extension/chat/deltaBatcher';
+import type { BlockDelta } from '../../../src/shared/protocol';
+
+/** Drives the batcher through the real reducer, as the client does. */
+class Stream {
+  readonly reducer = new MessageReducer();
+  constructor(private readonly batcher: DeltaBatcher) {
+    this.event({
+      type: 'message_start',
+      message: {
+        id: 'msg_1',
+        type: 'message',
+        role: 'assistant',
+        model: 'm',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 1, output_tokens: 0 },
+      },
+    });
+  }
+  event(e: StreamEvent): this {
+    this.reducer.apply(e, (d, m) => this.batcher.push(d, m));
+    return this;
+  }
+  start(index: number, block: Record<string, unknown>): this {
+    return this.event({ type: 'content_block_start', index, content_block: block } as StreamEvent);
+  }
+  text(index: number, text: string): this {
+    return this.event({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
+  }
+  thinking(index: number, thinking: string): this {
+    return this.event({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking } });
+  }
+  stop(index: number): this {
+    return this.event({ type: 'content_block_stop', index });
+  }
+}
 
 describe('DeltaBatcher', () => {
-  let batches: DeltaOp[][];
+  let batches: { seq: number; ops: BlockDelta[] }[];
   let clock: number;
   let batcher: DeltaBatcher;
+  let stream: Stream;
   beforeEach(() => {
     batches = [];
     clock = 0;
-    batcher = new DeltaBatcher({ post: (ops) => batches.push(ops), intervalMs: 16, now: () => clock });
+    batcher = new DeltaBatcher({
+      post: (seq, ops) => batches.push({ seq, ops }),
+      intervalMs: 16,
+      now: () => clock,
+    });
+    stream = new Stream(batcher);
   });
   afterEach(() => batcher.dispose());
 
   it('coalesces appends to one block within a window into one op carrying only the new text', async () => {
-    batcher.push({ kind: 'blockStart', index: 0, blockType: 'text' });
-    for (const t of ['Hel', 'lo', ', ', 'world']) batcher.push({ kind: 'text', index: 0, text: t });
+    stream.start(0, { type: 'text', text: '' });
+    for (const t of ['Hel', 'lo', ', ', 'world']) stream.text(0, t);
     await new Promise((r) => setTimeout(r, 40));
     assert.deepEqual(batches, [
-      [
-        { op: 'start', index: 0, kind: 'text' },
-        { op: 'append', index: 0, text: 'Hello, world' },
-      ],
+      {
+        seq: 1,
+        ops: [
+          { op: 'start', index: 0, kind: 'text' },
+          { op: 'append', index: 0, text: 'Hello, world' },
+        ],
+      },
     ]);
-    batcher.push({ kind: 'text', index: 0, text: '!' });
+    stream.text(0, '!');
     batcher.flush();
-    assert.deepEqual(batches[1], [{ op: 'append', index: 0, text: '!' }], 'never the whole text again');
+    assert.deepEqual(
+      batches[1],
+      { seq: 2, ops: [{ op: 'append', index: 0, text: '!' }] },
+      'never the whole text again',
+    );
   });
 
   it('times thinking blocks and marks a thinking block with no text as omitted', () => {
-    batcher.push({ kind: 'blockStart', index: 0, blockType: 'thinking' });
+    stream.start(0, { type: 'thinking', thinking: '', signature: '' });
+    stream.thinking(0, '');
     clock = 2500;
-    batcher.push({ kind: 'blockStop', index: 0 });
-    batcher.push({ kind: 'blockStart', index: 1, blockType: 'thinking' });
-    batcher.push({ kind: 'thinking', index: 1, text: 'Considering' });
+    stream.stop(0).start(1, { type: 'thinking', thinking: '', signature: '' }).thinking(1, 'Considering');
     clock = 4000;
-    batcher.push({ kind: 'blockStop', index: 1 });
+    stream.stop(1);
     batcher.flush();
-    assert.deepEqual(batches[0], [
+    assert.deepEqual(batches[0]?.ops, [
       { op: 'start', index: 0, kind: 'thinking' },
       { op: 'stop', index: 0, durationMs: 2500, omitted: true },
       { op: 'start', index: 1, kind: 'thinking' },
@@ -48,37 +98,67 @@ describe('DeltaBatcher', () => {
   });
 
   it('maps redacted thinking and ignores blocks the chat does not show', () => {
-    batcher.push({ kind: 'blockStart', index: 0, blockType: 'redacted_thinking' });
-    batcher.push({ kind: 'blockStart', index: 1, blockType: 'tool_use' });
-    batcher.push({ kind: 'text', index: 1, text: 'ignored' });
-    batcher.push({ kind: 'usage', usage: { input_tokens: 1, output_tokens: 2 } });
+    stream.start(0, { type: 'redacted_thinking', data: 'x' });
+    stream.start(1, { type: 'tool_use', id: 'toolu_1', name: 't', input: {} });
+    stream.event({
+      type: 'content_block_delta',
+      index: 1,
+      delta: { type: 'input_json_delta', partial_json: '{}' },
+    });
+    stream.stop(1);
     batcher.flush();
-    assert.deepEqual(batches, [[{ op: 'start', index: 0, kind: 'redacted' }]]);
+    assert.deepEqual(batches, [{ seq: 1, ops: [{ op: 'start', index: 0, kind: 'redacted' }] }]);
   });
 
   it('posts nothing when nothing arrived', () => {
     batcher.flush();
     assert.deepEqual(batches, []);
   });
+
+  it('keeps counting sequence numbers across a reset (a retried attempt)', () => {
+    stream.start(0, { type: 'text', text: '' }).text(0, 'a');
+    batcher.reset();
+    const retry = new Stream(batcher);
+    retry.start(0, { type: 'text', text: '' }).text(0, 'b');
+    batcher.flush();
+    assert.deepEqual(
+      batches.map((b) => b.seq),
+      [1, 2],
+    );
+    assert.deepEqual(batcher.snapshot().blocks, [{ kind: 'text', text: 'b', index: 0, open: true }]);
+  });
 });
 
 describe('DeltaBatcher.snapshot (a webview reloaded mid-stream)', () => {
-  it('holds exactly what was posted, so later batches continue it without gaps or repeats', () => {
-    const posted: DeltaOp[][] = [];
-    const b = new DeltaBatcher({ post: (ops) => posted.push(ops), now: () => 0 });
-    b.push({ kind: 'blockStart', index: 0, blockType: 'thinking' });
-    b.push({ kind: 'thinking', index: 0, text: 'Hmm' });
-    b.push({ kind: 'blockStop', index: 0 });
-    b.push({ kind: 'blockStart', index: 1, blockType: 'text' });
-    b.push({ kind: 'text', index: 1, text: 'Hel' });
+  it('is taken from the live message after a flush, with content indexes and open state', () => {
+    const posted: { seq: number; ops: BlockDelta[] }[] = [];
+    const b = new DeltaBatcher({ post: (seq, ops) => posted.push({ seq, ops }), now: () => 0 });
+    const s = new Stream(b);
+    s.start(0, { type: 'thinking', thinking: '', signature: '' }).thinking(0, 'Hmm').stop(0);
+    s.start(1, { type: 'tool_use', id: 'toolu_1', name: 't', input: {} }).stop(1);
+    s.start(2, { type: 'text', text: '' }).text(2, 'Hel');
     b.flush();
-    b.push({ kind: 'text', index: 1, text: 'lo' });
-    assert.deepEqual(b.snapshot(), [
-      { kind: 'thinking', text: 'Hmm', durationMs: 0 },
-      { kind: 'text', text: 'Hel' },
-    ]);
+    s.text(2, 'lo');
+    const snap = b.snapshot();
+    assert.deepEqual(snap, {
+      seq: 2,
+      blocks: [
+        { kind: 'thinking', text: 'Hmm', index: 0, open: false, durationMs: 0 },
+        { kind: 'text', text: 'Hello', index: 2, open: true },
+      ],
+    });
+    assert.deepEqual(
+      posted.at(-1),
+      { seq: 2, ops: [{ op: 'append', index: 2, text: 'lo' }] },
+      'flushed first',
+    );
+    s.text(2, '!');
     b.flush();
-    assert.deepEqual(b.snapshot()[1], { kind: 'text', text: 'Hello' });
+    assert.deepEqual(
+      posted.at(-1),
+      { seq: 3, ops: [{ op: 'append', index: 2, text: '!' }] },
+      'continues after it',
+    );
     b.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LiveRate } from '../../../src/extension/liveRate';
+import { LiveRate } from '../../../src/extension/status/liveRate';
 
 describe('live output rate', () => {
   it('estimates tokens per second at about 4 characters per token', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { resolveModel } from '../../../src/anthropic/models';
-import { adjustmentsFor, nearestEffort } from '../../../src/extension/modelSwitch';
+import { adjustmentsFor, nearestEffort } from '../../../src/extension/status/modelSwitch';
 
 describe('switching models', () => {
   it('moves an effort the new model lacks to its default, with a notice', () => {

@@ -7,7 +7,7 @@ import {
   modelDetail,
   modelView,
   speedView,
-} from '../../../src/extension/statusText';
+} from '../../../src/extension/status/statusText';
 
 const opus = resolveModel('claude-opus-5-5');
 const sonnet = resolveModel('claude-sonnet-4-6');

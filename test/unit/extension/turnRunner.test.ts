@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { AnthropicClient } from '../../../src/anthropic/client';
 import { resolveModel } from '../../../src/anthropic/models';
-import { newConversation, type Conversation, type Turn } from '../../../src/extension/conversation';
-import { runTurn, type TurnSettings } from '../../../src/extension/turnRunner';
+import { newConversation, type Conversation, type Turn } from '../../../src/extension/chat/conversation';
+import { runTurn, type TurnSettings } from '../../../src/extension/chat/turnRunner';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { LEGACY_FAST_OPUS_4_6 } from '../../simulator/options';
 import { startSimulator, type Simulator } from '../../simulator/server';

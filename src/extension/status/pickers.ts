@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import type { ModelCapabilities } from '../anthropic/models';
-import type { Effort } from '../anthropic/types';
-import type { Backend } from './backend';
-import { CommandIds } from './commandIds';
-import { readConfig, SettingKeys } from './config';
+import type { ModelCapabilities } from '../../anthropic/models';
+import type { Effort } from '../../anthropic/types';
+import type { Backend } from '../connection/backend';
+import { CommandIds } from '../commandIds';
+import { SettingKeys } from '../settings/settingsTable';
 import { adjustmentsFor } from './modelSwitch';
-import { writeSetting } from './settingWriter';
+import { writeSetting } from '../settings/settingWriter';
 import { effortDescriptions, modelDetail } from './statusText';
+import { showPick } from '../quickPick';
 
 interface EffortItem extends vscode.QuickPickItem {
   readonly level: Effort;
@@ -14,30 +15,6 @@ interface EffortItem extends vscode.QuickPickItem {
 
 interface ModelItem extends vscode.QuickPickItem {
   readonly id: string;
-}
-
-/** Shows a quick pick with the current item active; resolves with the chosen item or undefined. */
-function pick<T extends vscode.QuickPickItem>(
-  setup: (qp: vscode.QuickPick<T>) => vscode.Disposable | undefined,
-): Promise<T | undefined> {
-  const qp = vscode.window.createQuickPick<T>();
-  return new Promise<T | undefined>((resolve) => {
-    let chosen: T | undefined;
-    const extra = setup(qp);
-    const listeners = [
-      qp.onDidAccept(() => {
-        chosen = qp.selectedItems[0];
-        qp.hide();
-      }),
-      qp.onDidHide(() => {
-        for (const l of listeners) l.dispose();
-        extra?.dispose();
-        qp.dispose();
-        resolve(chosen);
-      }),
-    ];
-    qp.show();
-  });
 }
 
 function effortItems(caps: ModelCapabilities, current: Effort): EffortItem[] {
@@ -54,7 +31,7 @@ function effortItems(caps: ModelCapabilities, current: Effort): EffortItem[] {
  * otherwise it offers exactly the levels the current model accepts. Resolves with the level set.
  */
 async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undefined> {
-  const cfg = readConfig();
+  const cfg = backend.settings.current;
   const caps = backend.catalog.resolve(cfg.model);
   if (caps.effortLevels.length === 0) {
     void vscode.window
@@ -78,7 +55,7 @@ async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undef
     level = arg as Effort;
   } else {
     const items = effortItems(caps, cfg.effort);
-    const item = await pick<EffortItem>((qp) => {
+    const item = await showPick<EffortItem>((qp) => {
       qp.title = `Effort for ${caps.displayName}`;
       qp.placeholder = `How much the model thinks (now: ${cfg.effort})`;
       qp.items = items;
@@ -113,12 +90,12 @@ export interface ModelChoice {
  * that lacks the current effort or fast mode changes those settings and says so.
  */
 async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice | undefined> {
-  const cfg = readConfig();
+  const cfg = backend.settings.current;
   let id: string | undefined;
   if (typeof arg === 'string' && arg.trim() !== '') {
     id = arg.trim();
   } else {
-    const item = await pick<ModelItem>((qp) => {
+    const item = await showPick<ModelItem>((qp) => {
       const fill = (): void => {
         const activeId = qp.activeItems[0]?.id ?? cfg.model;
         qp.items = modelItems(backend, cfg.model);

@@ -1,12 +1,8 @@
 // Where requests carrying the API key may go. No vscode import: unit-tested in plain Node.
 
-export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
+import { isLoopbackHost } from '../../shared/patterns';
 
-/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http is allowed for. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
+export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 /**
  * Accepts https anywhere and http only on loopback (a local gateway or the simulator), so the key

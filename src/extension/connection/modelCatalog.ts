@@ -2,7 +2,7 @@
 // `GET /v1/models` when the server describes capabilities, and with the user's overrides.
 // No vscode import: unit-tested in plain Node.
 
-import type { LearnedFacts } from '../anthropic/learnedFacts';
+import type { LearnedFacts } from '../../anthropic/learnedFacts';
 import {
   classicSheet,
   knownModelIds,
@@ -11,7 +11,7 @@ import {
   type ModelOverride,
   type ModelOverrides,
   type ServerModelInfo,
-} from '../anthropic/models';
+} from '../../anthropic/models';
 
 /** Builds the override map from the two settings (`modelOverrides`, `priceOverrides`). */
 export function overridesFromSettings(

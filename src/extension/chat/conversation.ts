@@ -1,8 +1,8 @@
 // The conversation model the host owns and persists. No vscode import: the store and the request
 // history built from it are tested in plain Node.
 
-import type { ContentBlock, MessageParam } from '../anthropic/types';
-import type { ChipView, ErrorView, FooterView, TurnOutcome } from '../shared/protocol';
+import type { ContentBlock, MessageParam } from '../../anthropic/types';
+import type { ChipView, ErrorView, FooterView, TurnOutcome } from '../../shared/protocol';
 
 /** The stored format's version; bump it and extend `migrateConversation` when the shape changes. */
 export const conversationVersion = 1;
@@ -102,4 +102,16 @@ export function historyMessages(turns: readonly Turn[], dropThinking = false): M
     if (hasAnswer) messages.push({ role: 'assistant', content: content });
   }
   return messages;
+}
+
+/** The API may pause a long turn; Thinkfast lets it carry on at most this many times in a row. */
+const maxAutoContinues = 5;
+
+/** True when `turn` ended paused (`pause_turn`) and the conversation may carry on by itself. */
+export function pausedTurnToContinue(conversation: Conversation, turn: Turn): boolean {
+  const pausedInARow = conversation.turns
+    .slice()
+    .reverse()
+    .findIndex((t) => !t.continuation);
+  return turn.outcome === 'complete' && turn.stopReason === 'pause_turn' && pausedInARow < maxAutoContinues;
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { AnthropicClient, type AnthropicClientOptions } from '../anthropic/client';
-import type { ModelCapabilities } from '../anthropic/models';
-import type { RateLimitInfo } from '../anthropic/types';
-import type { ComposerConfigView, ErrorView } from '../shared/protocol';
+// The client and its HTTP stack (undici) are loaded on first use, not at activation.
+import type { AnthropicClient, AnthropicClientOptions } from '../../anthropic/client';
+import type { ModelCapabilities } from '../../anthropic/models';
+import type { ComposerConfigView, ErrorView } from '../../shared/protocol';
+import { Disposable, DisposableValue } from '../dispose';
+import type { ConfigSnapshot, Settings } from '../settings/config';
 import type { ApiKeyStore } from './apiKey';
 import { checkBaseUrl } from './baseUrl';
-import { onDidChangeConfig, readConfig, type ConfigSnapshot } from './config';
-import { Disposable } from './dispose';
 import { ModelCatalog, overridesFromSettings } from './modelCatalog';
 
 /** Set by `npm start` (and the tests): talk to the local Messages API simulator at this URL. */
@@ -16,11 +16,14 @@ export type Prepared =
   | { client: AnthropicClient; caps: ModelCapabilities; settings: ConfigSnapshot; simulator: boolean }
   | { error: ErrorView };
 
-/** Live numbers of the streaming response, for the status bar. */
-export interface Progress {
-  readonly chars: number;
-  readonly elapsedMs: number;
+interface CachedClient {
+  readonly client: AnthropicClient;
+  readonly identity: string;
+  dispose(): void;
 }
+
+/** A response may take this long to start (long prompts at high effort think before the headers). */
+const headersTimeoutMs = 10 * 60_000;
 
 /**
  * Turns settings + key into a ready client, reusing it (and its kept-alive connections) until
@@ -28,25 +31,17 @@ export interface Progress {
  */
 export class Backend extends Disposable {
   readonly catalog = new ModelCatalog();
-  private client: AnthropicClient | undefined;
-  private clientKey = '';
+  /** The client and what it was made for; replacing it closes the old one's connections. */
+  private readonly client = this.register(new DisposableValue<CachedClient>());
   private hasKey = false;
   private modelsFetched = false;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
-  private readonly rateLimitsEmitter = this.register(new vscode.EventEmitter<RateLimitInfo>());
-  private readonly progressEmitter = this.register(new vscode.EventEmitter<Progress>());
   /** Settings, key or model list changed: views re-read `composerConfig()`. */
   readonly onDidChange = this.changed.event;
-  readonly onDidRateLimits = this.rateLimitsEmitter.event;
-  readonly onDidProgress = this.progressEmitter.event;
-  private readonly streamingEmitter = this.register(new vscode.EventEmitter<boolean>());
-  private streams = 0;
-  /** True when a response (chat or refactor) starts streaming, false when the last one ends. */
-  readonly onDidChangeStreaming = this.streamingEmitter.event;
-  lastRateLimits: RateLimitInfo | undefined;
 
   constructor(
     private readonly keys: ApiKeyStore,
+    readonly settings: Settings,
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
@@ -54,7 +49,7 @@ export class Backend extends Disposable {
     super();
     this.applyOverrides();
     this.register(
-      onDidChangeConfig(() => {
+      settings.onDidChange(() => {
         this.applyOverrides();
         this.changed.fire();
       }),
@@ -64,7 +59,6 @@ export class Backend extends Disposable {
         void this.refreshKeyState();
       }),
     );
-    this.register({ dispose: () => void this.client?.close() });
     void this.refreshKeyState();
   }
 
@@ -74,7 +68,7 @@ export class Backend extends Disposable {
   }
 
   composerConfig(): ComposerConfigView {
-    const cfg = readConfig();
+    const cfg = this.settings.current;
     const caps = this.catalog.resolve(cfg.model);
     return {
       model: cfg.model,
@@ -90,7 +84,7 @@ export class Backend extends Disposable {
 
   /** Everything a request needs, or an inline error that says how to fix what is missing. */
   async prepare(): Promise<Prepared> {
-    const settings = readConfig();
+    const settings = this.settings.current;
     const client = await this.ensureClient(settings);
     if ('error' in client) return client;
     if (!this.modelsFetched) await this.refreshModels(client.client, 1500);
@@ -104,8 +98,8 @@ export class Backend extends Disposable {
 
   /** Opens the connection ahead of the first request (called when the chat view opens). */
   async warm(): Promise<void> {
-    const ready = await this.ensureClient(readConfig());
-    if ('error' in ready) return;
+    const ready = await this.ensureClient(this.settings.current);
+    if ('error' in ready || this.isDisposed) return;
     try {
       await ready.client.warm();
     } catch (e) {
@@ -119,39 +113,23 @@ export class Backend extends Disposable {
     return this.ensureClient(settings);
   }
 
-  reportRateLimits(limits: RateLimitInfo): void {
-    this.lastRateLimits = limits;
-    this.rateLimitsEmitter.fire(limits);
-  }
-
-  /** Marks `work` as a streaming response for as long as it runs (the status bar shows live tok/s). */
-  async streaming<T>(work: Promise<T>): Promise<T> {
-    if (this.streams++ === 0) this.streamingEmitter.fire(true);
-    try {
-      return await work;
-    } finally {
-      if (--this.streams === 0) this.streamingEmitter.fire(false);
-    }
-  }
-
-  reportProgress(chars: number, elapsedMs: number): void {
-    this.progressEmitter.fire({ chars, elapsedMs });
-  }
-
   private applyOverrides(): void {
-    const cfg = readConfig();
+    const cfg = this.settings.current;
     this.catalog.setOverrides(overridesFromSettings(cfg.modelOverrides, cfg.priceOverrides));
   }
 
   private async refreshKeyState(): Promise<void> {
     const had = this.hasKey;
-    this.hasKey = (await this.keys.get()) !== undefined;
+    const hasKey = (await this.keys.get()) !== undefined;
+    if (this.isDisposed) return;
+    this.hasKey = hasKey;
     if (had !== this.hasKey) this.changed.fire();
   }
 
   private async refreshModels(client: AnthropicClient, timeoutMs: number): Promise<void> {
     try {
       const models = await client.listModels(AbortSignal.timeout(timeoutMs));
+      if (this.isDisposed || this.client.value?.client !== client) return; // a newer client took over
       this.catalog.setServerModels(models);
       this.modelsFetched = true;
       this.changed.fire();
@@ -189,7 +167,7 @@ export class Backend extends Disposable {
       userAgent: `thinkfast/${this.version} (vscode ${vscode.version})`,
       timeouts: {
         connectMs: settings.connectTimeoutMs,
-        headersMs: 10 * 60_000,
+        headersMs: headersTimeoutMs,
         idleMs: settings.idleTimeoutMs,
       },
       maxRetries: settings.maxRetries,
@@ -200,15 +178,18 @@ export class Backend extends Disposable {
     };
     // The key is part of the identity but never logged: compare a digest-free fingerprint in memory only.
     const identity = JSON.stringify({ ...options, log: undefined, auth: settings.authHeader, key });
-    if (!this.client || identity !== this.clientKey) {
-      void this.client?.close();
-      this.client = new AnthropicClient(options);
-      this.clientKey = identity;
+    const { AnthropicClient } = await import('../../anthropic/client');
+    if (this.isDisposed) return { error: { title: 'Thinkfast is shutting down', message: '', actions: [] } };
+    let cached = this.client.value;
+    if (cached?.identity !== identity) {
+      const client = new AnthropicClient(options);
+      cached = { client, identity, dispose: () => void client.close() };
+      this.client.value = cached;
       this.modelsFetched = false;
       this.log.info(
         `client for ${base.url}${simulatorUrl ? ' (simulator)' : ''}${proxyUrl ? ' via proxy' : ''}`,
       );
     }
-    return { client: this.client };
+    return { client: cached.client };
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configSection, type SettingKey } from './settingKeys';
+import { configSection, type SettingKey } from './settingsTable';
 
 /**
  * Writes a setting where it takes effect: the workspace when the workspace already sets it

@@ -1,29 +1,17 @@
 // Runs one chat turn: builds the request from the settings and the model's capabilities, streams
 // it through the client, forwards coalesced deltas to the webview, and records the verbatim
-// result on the turn. No vscode import: tested in plain Node against the simulator.
+// result on the turn. Free of the vscode API (lint-enforced): tested in plain Node against the simulator.
 
-import { AnthropicError } from '../anthropic/errors';
-import type { ModelCapabilities } from '../anthropic/models';
-import { buildRequest, type RequestSettings } from '../anthropic/requestBuilder';
-import type { BuiltRequest, ClientEvent, Effort, RateLimitInfo, StreamResult } from '../anthropic/types';
-import type { HostMessage } from '../shared/protocol';
-import type { ConfigSnapshot } from './config';
+import { AnthropicError } from '../../anthropic/errors';
+import type { ModelCapabilities } from '../../anthropic/models';
+import { buildRequest, type RequestSettings } from '../../anthropic/requestBuilder';
+import type { MessageStreamer } from '../../anthropic/client';
+import type { BuiltRequest, Effort, RateLimitInfo, StreamResult } from '../../anthropic/types';
+import type { BlockDelta, HostMessage } from '../../shared/protocol';
+import type { ConfigSnapshot } from '../settings/config';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import { DeltaBatcher } from './deltaBatcher';
-import { chipView, errorView, footerView } from './views';
-
-/** The part of the client a turn needs. */
-export interface StreamingClient {
-  stream(
-    built: BuiltRequest,
-    opts: {
-      signal?: AbortSignal;
-      fastPolicy: 'wait' | 'fallback';
-      onEvent(e: ClientEvent): void;
-      caps?: ModelCapabilities;
-    },
-  ): Promise<StreamResult>;
-}
+import { errorView, footerView, turnView } from './views';
 
 /** The settings a turn reads (a subset of the config snapshot). */
 export type TurnSettings = Pick<
@@ -40,15 +28,15 @@ export type TurnSettings = Pick<
 >;
 
 export interface TurnDeps {
-  readonly client: StreamingClient;
+  readonly client: MessageStreamer;
   readonly caps: ModelCapabilities;
   readonly settings: TurnSettings;
   readonly simulator: boolean;
   post(message: HostMessage): void;
   /** The rate-limit headers of each response (the status bar shows fast-mode limits). */
   onRateLimits?(limits: RateLimitInfo): void;
-  /** Live output tokens/s estimate while streaming (the status bar shows it). */
-  onProgress?(chars: number, elapsedMs: number): void;
+  /** Sees every block delta too (the status bar's live rate meter). */
+  onDelta?(delta: BlockDelta): void;
   log?(line: string): void;
   now?(): number;
   /** Each attempt's batcher, so a webview that reloads mid-stream can be sent what it missed. */
@@ -124,16 +112,7 @@ export async function runTurn(
     conversation.thinkingDropped = true;
     turn.notice =
       'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
-    deps.post({
-      type: 'turnStart',
-      turn: {
-        id: turn.id,
-        prompt: turn.prompt,
-        chips: turn.attachments.map(chipView),
-        blocks: [],
-        outcome: 'streaming',
-      },
-    });
+    deps.post({ type: 'turnStart', turn: turnView(turn) });
     result = await attempt(build(true), turn, deps, signal);
   }
 
@@ -157,24 +136,21 @@ async function attempt(
   signal: AbortSignal,
 ): Promise<StreamResult> {
   const now = (): number => (deps.now ? deps.now() : Date.now());
-  const batcher = new DeltaBatcher({ post: (ops) => deps.post({ type: 'delta', turnId: turn.id, ops }) });
+  const batcher = new DeltaBatcher({
+    post: (seq, ops) => deps.post({ type: 'delta', turnId: turn.id, seq, ops }),
+  });
   deps.onBatcher?.(batcher);
-  const started = now();
-  let chars = 0;
   try {
     const result = await deps.client.stream(built, {
       signal,
       caps: deps.caps,
       fastPolicy: deps.settings.fastModeOn429,
+      onDelta: (delta, message) => {
+        batcher.push(delta, message);
+        deps.onDelta?.(delta);
+      },
       onEvent: (e) => {
         switch (e.type) {
-          case 'delta':
-            batcher.push(e.delta);
-            if (e.delta.kind === 'text' || e.delta.kind === 'thinking') {
-              chars += e.delta.text.length;
-              deps.onProgress?.(chars, now() - started);
-            }
-            return;
           case 'retryWait':
             batcher.reset();
             deps.post({

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from './apiKey';
 import type { Backend } from './backend';
-import { CommandIds } from './commandIds';
-import { readConfig } from './config';
+import { CommandIds } from '../commandIds';
 
 /** Set API Key (password input, validated with a cheap request) and Clear API Key. */
 export function registerApiKeyCommands(
@@ -30,7 +29,7 @@ export function registerApiKeyCommands(
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Thinkfast: checking the key…' },
         async () => {
-          const ready = await backend.clientFor(readConfig());
+          const ready = await backend.clientFor(backend.settings.current);
           if ('error' in ready) {
             void vscode.window.showWarningMessage(`Key saved. ${ready.error.message}`);
             return;
@@ -38,7 +37,7 @@ export function registerApiKeyCommands(
           try {
             // count_tokens is free and needs a valid key: a cheap, honest check.
             await ready.client.countTokens({
-              model: readConfig().model,
+              model: backend.settings.current.model,
               max_tokens: 1,
               messages: [{ role: 'user', content: 'ping' }],
             });

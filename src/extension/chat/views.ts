@@ -1,10 +1,11 @@
 // What the webview shows for a turn: the footer numbers and inline errors, derived from the
 // client's metrics and typed errors. No vscode import: unit-tested in plain Node.
 
-import type { AnthropicError } from '../anthropic/errors';
-import { formatUsd, PRICE_UNKNOWN_TEXT } from '../anthropic/pricing';
-import type { ResponseMetrics, TextBlock, ThinkingBlock } from '../anthropic/types';
-import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../shared/protocol';
+import type { AnthropicError } from '../../anthropic/errors';
+import { PRICE_UNKNOWN_TEXT } from '../../anthropic/pricing';
+import { formatUsd, formatUsdPerMTok } from '../../shared/money';
+import type { ContentBlock, ResponseMetrics, TextBlock, ThinkingBlock } from '../../anthropic/types';
+import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../../shared/protocol';
 import type { Turn } from './conversation';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -20,7 +21,8 @@ export function footerView(
   const costBreakdown = cost
     ? [
         ...cost.lines.map(
-          (l) => `${l.label}: ${fmt(l.tokens)} tok × $${l.usdPerMTok}/MTok = ${formatUsd(l.usd)}`,
+          (l) =>
+            `${l.label}: ${fmt(l.tokens)} tok × ${formatUsdPerMTok(l.usdPerMTok)}/MTok = ${formatUsd(l.usd)}`,
         ),
         ...(cost.speedMultiplier > 1 ? [`Fast mode: ${cost.speedMultiplier}x the standard price`] : []),
         `Prices as of ${cost.priceTableDate}`,
@@ -99,24 +101,40 @@ export function errorView(error: AnthropicError, now = Date.now()): ErrorView {
 }
 
 /** A stored turn as the webview shows it: no signatures, no redacted data, no attachment text. */
-export function turnView(turn: Turn): TurnView {
-  const blocks: BlockView[] = [];
-  turn.content.forEach((b, i) => {
-    if (b.type === 'thinking') {
-      const text = (b as ThinkingBlock).thinking;
-      const durationMs = turn.thinkingMs?.[i];
-      blocks.push({
+/**
+ * How the chat shows one content block (undefined for blocks it does not show): the one mapping
+ * for stored turns and for the live snapshot of a streaming one.
+ */
+export function blockView(
+  block: ContentBlock | undefined,
+  index: number,
+  state: { durationMs?: number; open?: boolean } = {},
+): BlockView | undefined {
+  const at = { index, ...(state.open === undefined ? {} : { open: state.open }) };
+  switch (block?.type) {
+    case 'thinking': {
+      const text = (block as ThinkingBlock).thinking;
+      return {
         kind: 'thinking',
         text,
-        ...(durationMs === undefined ? {} : { durationMs }),
-        ...(text === '' ? { omitted: true } : {}),
-      });
-    } else if (b.type === 'redacted_thinking') {
-      blocks.push({ kind: 'redacted' });
-    } else if (b.type === 'text') {
-      blocks.push({ kind: 'text', text: (b as TextBlock).text });
+        ...at,
+        ...(state.durationMs === undefined ? {} : { durationMs: state.durationMs }),
+        ...(text === '' && !state.open ? { omitted: true } : {}),
+      };
     }
-  });
+    case 'redacted_thinking':
+      return { kind: 'redacted', ...at };
+    case 'text':
+      return { kind: 'text', text: (block as TextBlock).text, ...at };
+    default:
+      return undefined;
+  }
+}
+
+export function turnView(turn: Turn): TurnView {
+  const blocks = turn.content
+    .map((b, i) => blockView(b, i, { durationMs: turn.thinkingMs?.[i] }))
+    .filter((b) => b !== undefined);
   return {
     id: turn.id,
     prompt: turn.prompt,
@@ -131,4 +149,14 @@ export function turnView(turn: Turn): TurnView {
 
 export function chipView(a: ChipView): ChipView {
   return { id: a.id, label: a.label, kind: a.kind, languageId: a.languageId, lines: a.lines };
+}
+
+/** One log line for an ended turn: outcome, speed, timings, tokens and request id. */
+export function turnLogLine(turn: Turn): string {
+  const f = turn.footer;
+  const numbers = f
+    ? ` ${f.speed}${f.fellBack ? ' (fell back)' : ''}, ttft ${f.ttftMs ?? '?'} ms, ${f.outputTokensPerSecond ?? '?'} tok/s, ` +
+      `in ${f.inputTokens} out ${f.outputTokens}, ${f.requestId ?? ''}`
+    : '';
+  return `turn ${turn.id}: ${turn.outcome}${numbers}${turn.error ? ` — ${turn.error.title}` : ''}`;
 }

@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import type { RateLimitInfo } from '../anthropic/types';
-import type { Backend } from './backend';
-import { CommandIds } from './commandIds';
-import { readConfig } from './config';
-import { Disposable } from './dispose';
-import { LiveRate } from './liveRate';
-import { registerPickers } from './pickers';
-import { registerSpeedToggle } from './speedToggle';
+import type { RateLimitInfo } from '../../anthropic/types';
+import type { Backend } from '../connection/backend';
+import { CommandIds } from '../commandIds';
+import { Disposable } from '../dispose';
+import type { StreamActivity } from './streamActivity';
 import { effortView, modelView, speedView, type ItemView } from './statusText';
 
 /** What an item shows, as the tests read it. */
@@ -30,31 +27,31 @@ export class StatusBar extends Disposable {
   private readonly speed: vscode.StatusBarItem;
   private readonly effort: vscode.StatusBarItem;
   private readonly model: vscode.StatusBarItem;
-  private readonly rate = new LiveRate();
   private tokensPerSecond: number | undefined;
   /** Kept across standard responses, which carry no `anthropic-fast-*` headers. */
   private fastLimits: RateLimitInfo | undefined;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly backend: Backend) {
+  constructor(
+    private readonly backend: Backend,
+    activity: StreamActivity,
+  ) {
     super();
     // Below the editor's own items (priority ~100) so the three stay together, in this order.
     this.speed = this.item('thinkfast.speed', 'Thinkfast Speed', 52, CommandIds.toggleFastMode);
     this.effort = this.item('thinkfast.effort', 'Thinkfast Effort', 51, CommandIds.setEffort);
     this.model = this.item('thinkfast.model', 'Thinkfast Model', 50, CommandIds.selectModel);
-    this.register(registerSpeedToggle(backend));
-    this.register(registerPickers(backend));
     this.register(backend.onDidChange(() => this.render()));
     this.register(
-      backend.onDidRateLimits((limits) => {
+      activity.onDidRateLimits((limits) => {
         if (limits.fastInputTokens || limits.fastOutputTokens) this.fastLimits = limits;
         this.render();
       }),
     );
-    this.register(backend.onDidProgress((p) => this.progress(p.chars, p.elapsedMs)));
+    this.register(activity.onDidChangeRate((tps) => this.progress(tps)));
     this.register(
-      backend.onDidChangeStreaming((streaming) => {
+      activity.onDidChangeStreaming((streaming) => {
         if (!streaming) this.endRate();
       }),
     );
@@ -64,7 +61,7 @@ export class StatusBar extends Disposable {
         clearTimeout(this.idleTimer);
       },
     });
-    this.fastLimits = backend.lastRateLimits;
+    this.fastLimits = activity.lastRateLimits;
     this.render();
     for (const item of [this.speed, this.effort, this.model]) item.show();
   }
@@ -91,7 +88,7 @@ export class StatusBar extends Disposable {
   }
 
   private render(): void {
-    const cfg = readConfig();
+    const cfg = this.backend.settings.current;
     const caps = this.backend.catalog.resolve(cfg.model);
     const fastModels = this.backend.catalog
       .all()
@@ -125,8 +122,8 @@ export class StatusBar extends Disposable {
       : undefined;
   }
 
-  private progress(chars: number, elapsedMs: number): void {
-    this.tokensPerSecond = this.rate.update(chars, elapsedMs) ?? this.tokensPerSecond;
+  private progress(tokensPerSecond: number | undefined): void {
+    this.tokensPerSecond = tokensPerSecond ?? this.tokensPerSecond;
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.endRate(), rateIdleMs);
     this.redrawTimer ??= setTimeout(() => {
@@ -137,14 +134,8 @@ export class StatusBar extends Disposable {
 
   private endRate(): void {
     clearTimeout(this.idleTimer);
-    this.rate.reset();
     if (this.tokensPerSecond === undefined) return;
     this.tokensPerSecond = undefined;
     this.render();
   }
-}
-
-/** Creates the status-bar items and the commands they run (Toggle Fast Mode, Set Effort, Select Model). */
-export function registerStatusBar(backend: Backend): StatusBar {
-  return new StatusBar(backend);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { HostMessage, WebviewMessage } from '../shared/protocol';
-import { Disposable } from './dispose';
+import type { HostMessage, WebviewMessage } from '../../shared/protocol';
+import { Disposable } from '../dispose';
 import { buildChatHtml } from './webviewHtml';
 
 /**

@@ -1,14 +1,14 @@
 // What has to change when the user picks a model that cannot honour the current effort level or
 // speed, and the notice that says so. No vscode import.
 
-import type { ModelCapabilities } from '../anthropic/models';
-import type { Effort } from '../anthropic/types';
+import type { ModelCapabilities } from '../../anthropic/models';
+import { EFFORTS, type Effort } from '../../anthropic/types';
 
 export type Adjustment =
   | { readonly setting: 'effort'; readonly value: Effort; readonly notice: string }
   | { readonly setting: 'fastMode'; readonly value: false; readonly notice: string };
 
-const order: readonly Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
+const order: readonly Effort[] = EFFORTS;
 
 /**
  * The supported level closest to `wanted`: the model's default when it has one, else the highest

@@ -2,9 +2,10 @@
 // pickers' descriptions — computed from the model's capabilities, the settings and the last
 // rate-limit headers. No vscode import: unit-tested in plain Node.
 
-import type { ModelCapabilities } from '../anthropic/models';
-import type { Effort, LimitWindow, RateLimitInfo } from '../anthropic/types';
-import { CommandIds } from './commandIds';
+import type { ModelCapabilities } from '../../anthropic/models';
+import type { Effort, LimitWindow, RateLimitInfo } from '../../anthropic/types';
+import { CommandIds } from '../commandIds';
+import { formatUsdPerMTok } from '../../shared/money';
 
 /** What one status-bar item shows. */
 export interface ItemView {
@@ -38,9 +39,7 @@ export function shortModelName(caps: ModelCapabilities): string {
   return caps.displayName.replace(/^Claude\s+/i, '');
 }
 
-function usd(n: number): string {
-  return `$${Number.isInteger(n) ? n : n.toFixed(2)}`;
-}
+const usd = formatUsdPerMTok;
 
 function times(n: number): string {
   return `${Math.round(n * 100) / 100}x`;

@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { conversationVersion, type Conversation } from './conversation';
-import type { HistoryItemView } from '../shared/protocol';
+import type { HistoryItemView } from '../../shared/protocol';
+import { idPattern } from '../../shared/patterns';
 
 /** A file that could not be loaded, now kept under `corrupt/`. */
 export interface CorruptFile {
@@ -14,8 +15,6 @@ export interface CorruptFile {
   readonly movedTo: string;
   readonly reason: string;
 }
-
-const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function newConversationId(): string {
   return `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Backend } from './backend';
-import { CommandIds } from './commandIds';
-import { readConfig, SettingKeys } from './config';
-import { writeSetting } from './settingWriter';
+import type { Backend } from '../connection/backend';
+import { CommandIds } from '../commandIds';
+import { SettingKeys } from '../settings/settingsTable';
+import { writeSetting } from '../settings/settingWriter';
 
 /** What Toggle Fast Mode did (returned to callers such as tests; the user sees a message). */
 export interface ToggleResult {
@@ -21,7 +21,7 @@ function fastModelNames(backend: Backend): string {
 }
 
 async function toggleFastMode(backend: Backend): Promise<ToggleResult> {
-  const cfg = readConfig();
+  const cfg = backend.settings.current;
   const caps = backend.catalog.resolve(cfg.model);
   if (!caps.fastMode) {
     const refused = `${caps.displayName} has no fast mode. It is available on ${fastModelNames(backend)}.`;

@@ -1,0 +1,164 @@
+import type * as vscode from 'vscode';
+import type { TurnAction, WebviewMessage } from '../../shared/protocol';
+import { assertNever } from '../../shared/protocol';
+import { validateWebviewMessage } from '../../shared/protocolValidation';
+import type { Backend } from '../connection/backend';
+import { Disposable } from '../dispose';
+import type { StreamActivity } from '../status/streamActivity';
+import type { ChatViewProvider } from './chatViewProvider';
+import { ChatSession } from './chatSession';
+import { ContextChips } from './contextChips';
+import type { Conversation } from './conversation';
+import type { ConversationStore } from './conversationStore';
+import { editorActions } from './editorActions';
+import { chipView } from './views';
+
+/**
+ * The host side of the chat view: validates every message from the (untrusted) webview and
+ * routes it to the session, the history store, the context chips or the editor actions.
+ */
+export class ChatController extends Disposable {
+  private readonly chips: ContextChips;
+  private readonly session: ChatSession;
+
+  constructor(
+    private readonly view: ChatViewProvider,
+    private readonly store: ConversationStore,
+    private readonly backend: Backend,
+    activity: StreamActivity,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super();
+    this.chips = new ContextChips(() => this.sendChips());
+    this.session = this.register(
+      new ChatSession({ store, backend, activity, chips: this.chips, log, post: (m) => view.post(m) }),
+    );
+    this.register(view.onDidReceiveMessage((raw) => void this.receive(raw)));
+    this.register(view.onDidBecomeReady(() => this.sendState()));
+    this.register(backend.onDidChange(() => view.post({ type: 'config', config: backend.composerConfig() })));
+  }
+
+  /** Restores the most recent conversation (after a window reload) and shows it. */
+  async restore(): Promise<void> {
+    await this.session.restore();
+    if (!this.isDisposed) this.sendState();
+  }
+
+  get current(): Conversation {
+    return this.session.current;
+  }
+
+  idle(): Promise<void> {
+    return this.session.idle();
+  }
+
+  newChat(): Promise<void> {
+    return this.session.newChat();
+  }
+
+  send(text: string): Promise<void> {
+    return this.session.send(text);
+  }
+
+  stop(): Promise<void> {
+    return this.session.stop();
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const checked = validateWebviewMessage(raw);
+    if (!checked.ok) {
+      this.log.warn(`ignored a message from the webview: ${checked.reason}`);
+      return;
+    }
+    const m: WebviewMessage = checked.message;
+    try {
+      await this.handle(m);
+    } catch (e) {
+      this.log.error(`handling ${m.type} failed`, e);
+      this.view.post({ type: 'notice', level: 'error', message: `Thinkfast: ${(e as Error).message}` });
+    }
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return; // handled by the view provider, which fires onDidBecomeReady
+      case 'resync':
+        return this.session.sendConversation();
+      case 'send':
+        return this.session.send(m.text);
+      case 'stop':
+        return this.session.stop();
+      case 'action':
+        return this.action(m.turnId, m.action);
+      case 'regenerate':
+        return this.session.rerunLast();
+      case 'editLast':
+        return this.session.rerunLast(m.text);
+      case 'newChat':
+        return this.session.newChat();
+      case 'listHistory':
+        return this.sendHistory();
+      case 'openConversation':
+        if (!(await this.session.open(m.id))) {
+          this.view.post({
+            type: 'notice',
+            level: 'warning',
+            message: 'That conversation could not be loaded.',
+          });
+          await this.sendHistory();
+        }
+        return;
+      case 'deleteConversation':
+        await this.session.delete(m.id);
+        return this.sendHistory();
+      case 'addContext':
+        return this.chips.add(m.kind);
+      case 'removeContext':
+        return this.chips.remove(m.id);
+      case 'copyCode':
+        return editorActions.copyCode(m.code);
+      case 'insertCode':
+        return editorActions.insertCode(m.code);
+      case 'openLink':
+        if (!(await editorActions.openLink(m.href)))
+          this.log.warn(`refused to open a non-http(s) link from model output`);
+        return;
+      case 'command':
+        return editorActions.runCommand(m.command);
+      default:
+        assertNever(m);
+    }
+  }
+
+  private async action(turnId: string, action: TurnAction): Promise<void> {
+    switch (action) {
+      case 'setApiKey':
+      case 'openSettings':
+        return editorActions.runCommand(action);
+      case 'showLog':
+        return this.log.show();
+      case 'retry':
+        return this.session.retry(turnId);
+      case 'continue':
+        return this.session.continue();
+      default:
+        assertNever(action);
+    }
+  }
+
+  private async sendHistory(): Promise<void> {
+    const items = await this.store.list();
+    if (!this.isDisposed) this.view.post({ type: 'history', items });
+  }
+
+  private sendChips(): void {
+    this.view.post({ type: 'chips', chips: this.chips.list().map(chipView) });
+  }
+
+  private sendState(): void {
+    this.view.post({ type: 'config', config: this.backend.composerConfig() });
+    this.session.sendConversation();
+    this.sendChips();
+  }
+}

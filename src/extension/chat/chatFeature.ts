@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { Backend } from '../connection/backend';
+import { CommandIds } from '../commandIds';
+import type { StreamActivity } from '../status/streamActivity';
+import { ChatController } from './chatController';
+import { ChatViewProvider } from './chatViewProvider';
+import { ConversationStore } from './conversationStore';
+
+export interface ChatFeature {
+  readonly chatView: ChatViewProvider;
+  readonly chat: ChatController;
+  readonly store: ConversationStore;
+  readonly disposable: vscode.Disposable;
+}
+
+/** The chat view, its controller and conversation store, and the New Chat command. */
+export function registerChat(
+  context: vscode.ExtensionContext,
+  backend: Backend,
+  activity: StreamActivity,
+  log: vscode.LogOutputChannel,
+): ChatFeature {
+  const store = new ConversationStore(context.globalStorageUri.fsPath, (c) => {
+    log.warn(`moved unreadable conversation ${c.file} to ${c.movedTo}: ${c.reason}`);
+    void vscode.window.showWarningMessage(
+      `Thinkfast could not read a saved conversation (${c.reason}). It was moved aside to ${c.movedTo}; your other conversations are unaffected.`,
+    );
+  });
+  const chatView = new ChatViewProvider(context.extensionUri, log);
+  const chat = new ChatController(chatView, store, backend, activity, log);
+  const disposable = vscode.Disposable.from(
+    chatView,
+    chat,
+    { dispose: () => void store.flush() },
+    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
+    chatView.onDidBecomeReady(() => void backend.warm()),
+    vscode.commands.registerCommand(CommandIds.newChat, async () => {
+      await chatView.reveal();
+      await chat.newChat();
+    }),
+  );
+  void chat.restore();
+  return { chatView, chat, store, disposable };
+}

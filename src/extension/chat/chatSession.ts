@@ -1,0 +1,248 @@
+import type * as vscode from 'vscode';
+import type { HostMessage, TurnView } from '../../shared/protocol';
+import type { Backend } from '../connection/backend';
+import { Disposable } from '../dispose';
+import type { StreamActivity } from '../status/streamActivity';
+import type { ContextChips } from './contextChips';
+import {
+  newConversation,
+  pausedTurnToContinue,
+  titleFromPrompt,
+  type Conversation,
+  type Turn,
+} from './conversation';
+import { newConversationId, type ConversationStore } from './conversationStore';
+import type { DeltaBatcher } from './deltaBatcher';
+import { runTurn } from './turnRunner';
+import { turnLogLine, turnView } from './views';
+
+const continuePrompt = 'Continue exactly where you stopped.';
+
+interface Running {
+  readonly turn: Turn;
+  readonly abort: AbortController;
+  readonly done: Promise<void>;
+  batcher?: DeltaBatcher;
+}
+
+export interface SessionDeps {
+  readonly store: ConversationStore;
+  readonly backend: Backend;
+  readonly activity: StreamActivity;
+  readonly chips: ContextChips;
+  readonly log: vscode.LogOutputChannel;
+  post(message: HostMessage): void;
+}
+
+/**
+ * The conversation's life: start, stop, rerun, continue, open and save. Operations run one at a
+ * time, in the order they were asked for; a turn streams in the background and is saved when it
+ * ends (including stopped and interrupted ones).
+ */
+export class ChatSession extends Disposable {
+  private conversation: Conversation;
+  private running: Running | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private turnCounter = 0;
+
+  constructor(private readonly deps: SessionDeps) {
+    super();
+    this.conversation = this.fresh();
+    this.register({ dispose: () => this.running?.abort.abort() });
+  }
+
+  get current(): Conversation {
+    return this.conversation;
+  }
+
+  /** Resolves when the streaming turn (if any) has ended and been saved. */
+  async idle(): Promise<void> {
+    await this.running?.done;
+  }
+
+  /** Restores the most recent conversation (after a window reload). */
+  restore(): Promise<void> {
+    return this.serial(async () => {
+      const latest = await this.deps.store.latest();
+      if (latest && !this.running && !this.isDisposed) this.conversation = latest;
+    });
+  }
+
+  newChat(): Promise<void> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      this.conversation = this.fresh();
+      this.deps.chips.clear();
+      this.sendConversation();
+    });
+  }
+
+  /** Shows a stored conversation; false when it could not be loaded. */
+  open(id: string): Promise<boolean> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      const c = await this.deps.store.load(id);
+      if (!c || this.isDisposed) return false;
+      this.conversation = c;
+      this.sendConversation();
+      return true;
+    });
+  }
+
+  send(text: string): Promise<void> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      if (this.conversation.turns.length === 0) this.conversation.title = titleFromPrompt(text);
+      this.start({ ...this.blankTurn(text), attachments: this.deps.chips.take() });
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.serial(() => this.stopRunning());
+  }
+
+  /** Regenerate (same prompt) or edit-and-resend (new prompt) the last turn. */
+  rerunLast(prompt?: string): Promise<void> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      const last = this.conversation.turns.at(-1);
+      if (!last) return;
+      this.deps.post({ type: 'truncate', fromTurnId: last.id });
+      this.conversation.turns.pop();
+      if (this.conversation.turns.length === 0)
+        this.conversation.title = titleFromPrompt(prompt ?? last.prompt);
+      this.start({
+        ...this.blankTurn(prompt ?? last.prompt),
+        attachments: last.attachments,
+        ...(last.continuation && prompt === undefined ? { continuation: true } : {}),
+      });
+    });
+  }
+
+  /** Retries `turnId` if it is still the last turn. */
+  async retry(turnId: string): Promise<void> {
+    if (this.conversation.turns.at(-1)?.id === turnId) await this.rerunLast();
+  }
+
+  /** Asks the model to carry on where the last turn stopped, in a new turn. */
+  continue(): Promise<void> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      this.start({ ...this.blankTurn(continuePrompt), continuation: true });
+    });
+  }
+
+  /** Deletes a stored conversation (starting a new one if it is the current one). */
+  async delete(id: string): Promise<void> {
+    if (id === this.conversation.id) await this.newChat();
+    await this.deps.store.delete(id);
+  }
+
+  /** The whole conversation, the streaming turn as a snapshot of its live message. */
+  sendConversation(): void {
+    const c = this.conversation;
+    const running = this.running;
+    const turns = c.turns.map((t): TurnView => {
+      if (running?.turn !== t) return turnView(t);
+      const live = running.batcher?.snapshot() ?? { blocks: [], seq: 0 };
+      return { ...turnView(t), blocks: live.blocks, seq: live.seq, outcome: 'streaming' };
+    });
+    this.deps.post({ type: 'conversation', id: c.id, title: c.title, turns });
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async stopRunning(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    running.abort.abort();
+    await running.done;
+  }
+
+  private fresh(): Conversation {
+    return newConversation(newConversationId(), this.deps.backend.settings.current.model);
+  }
+
+  private blankTurn(prompt: string): Turn {
+    this.turnCounter += 1;
+    const id = `t${Date.now().toString(36)}-${this.turnCounter}`;
+    return { id, prompt, attachments: [], content: [], outcome: 'streaming' };
+  }
+
+  private start(turn: Turn): void {
+    this.conversation.turns.push(turn);
+    const abort = new AbortController();
+    this.deps.post({ type: 'turnStart', turn: turnView(turn) });
+    const done = this.deps.activity.streaming(this.execute(turn, abort.signal)).finally(() => {
+      if (this.running?.turn === turn) this.running = undefined;
+    });
+    this.running = { turn, abort, done };
+  }
+
+  private async execute(turn: Turn, signal: AbortSignal): Promise<void> {
+    const conversation = this.conversation;
+    const { backend, activity, log } = this.deps;
+    try {
+      const ready = await backend.prepare();
+      if ('error' in ready) {
+        turn.outcome = 'failed';
+        turn.error = ready.error;
+        this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: ready.error });
+      } else if (!signal.aborted) {
+        conversation.model = ready.settings.model;
+        await runTurn(
+          conversation,
+          turn,
+          {
+            client: ready.client,
+            caps: ready.caps,
+            settings: ready.settings,
+            simulator: ready.simulator,
+            post: (msg) => {
+              if (this.conversation === conversation) this.deps.post(msg);
+            },
+            onRateLimits: (limits) => activity.reportRateLimits(limits),
+            onDelta: activity.meter(),
+            log: (line) => log.info(line),
+            onBatcher: (b) => {
+              if (this.running?.turn === turn) this.running.batcher = b;
+            },
+          },
+          signal,
+        );
+        log.info(turnLogLine(turn));
+      } else {
+        turn.outcome = 'stopped';
+        this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'stopped' });
+      }
+    } catch (e) {
+      log.error('turn failed unexpectedly', e);
+      turn.outcome = 'failed';
+      turn.error = {
+        title: 'Something went wrong',
+        message: (e as Error).message,
+        actions: ['retry', 'showLog'],
+      };
+      this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: turn.error });
+    }
+    conversation.updatedAt = Date.now();
+    if (pausedTurnToContinue(conversation, turn) && this.conversation === conversation && !this.isDisposed) {
+      // The API paused a long-running turn and expects us to let it carry on.
+      setImmediate(() => void this.continue());
+    }
+    try {
+      await this.deps.store.save(conversation);
+    } catch (e) {
+      log.error('saving the conversation failed', e);
+      this.deps.post({
+        type: 'notice',
+        level: 'error',
+        message: `Thinkfast could not save this conversation: ${(e as Error).message}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { RateLimitInfo } from '../../anthropic/types';
+import type { BlockDelta } from '../../shared/protocol';
+import { Disposable } from '../dispose';
+import { LiveRate } from './liveRate';
+
+/**
+ * What the responses in flight (chat or refactor) are doing, for the status bar and the refactor
+ * notification: whether any streams, one live output-rate estimate, and the last rate limits.
+ */
+export class StreamActivity extends Disposable {
+  private readonly rate = new LiveRate();
+  private streams = 0;
+  private readonly streamingEmitter = this.register(new vscode.EventEmitter<boolean>());
+  private readonly rateEmitter = this.register(new vscode.EventEmitter<number | undefined>());
+  private readonly limitsEmitter = this.register(new vscode.EventEmitter<RateLimitInfo>());
+  /** True when a response starts streaming, false when the last one ends. */
+  readonly onDidChangeStreaming = this.streamingEmitter.event;
+  /** The live output tokens/s estimate (undefined while there is too little to go on). */
+  readonly onDidChangeRate = this.rateEmitter.event;
+  readonly onDidRateLimits = this.limitsEmitter.event;
+  lastRateLimits: RateLimitInfo | undefined;
+
+  /** Marks `work` as a streaming response for as long as it runs. */
+  async streaming<T>(work: Promise<T>): Promise<T> {
+    if (this.streams++ === 0) this.streamingEmitter.fire(true);
+    try {
+      return await work;
+    } finally {
+      if (--this.streams === 0) {
+        this.rate.reset();
+        this.streamingEmitter.fire(false);
+      }
+    }
+  }
+
+  /**
+   * A meter for one response: give it each block delta; it counts the streamed characters (the
+   * one place they are counted), feeds the live rate and returns the current tok/s estimate.
+   */
+  meter(now: () => number = Date.now): (delta: BlockDelta) => number | undefined {
+    const started = now();
+    let chars = 0;
+    let tps: number | undefined;
+    return (delta) => {
+      if (delta.op !== 'append' || delta.text === '') return tps;
+      chars += delta.text.length;
+      tps = this.rate.update(chars, now() - started) ?? tps;
+      this.rateEmitter.fire(tps);
+      return tps;
+    };
+  }
+
+  reportRateLimits(limits: RateLimitInfo): void {
+    this.lastRateLimits = limits;
+    this.limitsEmitter.fire(limits);
+  }
+}

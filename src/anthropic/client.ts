@@ -9,6 +9,7 @@ import { buildMetrics } from './metrics';
 import { resolveModel, type ModelCapabilities, type ServerModelInfo } from './models';
 import { fallbackModelOf } from './outcomes';
 import { makeRedactor, type Redactor } from './redact';
+import { settledUsage } from './turnUsage';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
 import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
 import { runAttempt, yieldToPool, type AttemptContext, type AttemptResult } from './streamAttempt';
@@ -202,6 +203,7 @@ export class AnthropicClient {
     if (!message.model) message.model = request.body.model;
     const outcome = outcomeOf(last);
     const servedModel = fallbackModelOf(message);
+    const settled = settledUsage(message, outcome);
     const metrics = buildMetrics({
       model: message.model,
       requestId: last.requestId,
@@ -212,7 +214,8 @@ export class AnthropicClient {
         lastDeltaAt: last.lastDeltaAt,
         endedAt: this.clock(),
       },
-      usage: message.usage,
+      usage: settled.usage,
+      usageEstimated: settled.estimated,
       requestedSpeed,
       fellBack,
       attempts,

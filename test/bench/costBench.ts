@@ -5,7 +5,7 @@
 // The same scripted conversation (costScript.ts) runs against the simulator with caching off and
 // on (top-level `cache_control`), each on a fresh simulator whose cache clock moves 30 s per turn.
 // Input cost = input + cache writes + cache reads, priced by the client's own pricing. Then: the
-// two caching strategies side by side (also with thinking dropped from history at turn 11, the
+// two caching strategies and the 1h TTL side by side (also with thinking dropped from history at turn 11, the
 // signature-recovery path), and what one mid-conversation speed switch costs, predicted by
 // estimateSwitchCost and measured. Last line: `cached/uncached input cost: R`.
 
@@ -15,7 +15,7 @@ import { AnthropicClient } from '../../src/anthropic/client';
 import { resolveModel } from '../../src/anthropic/models';
 import { computeCost } from '../../src/anthropic/pricing';
 import { buildRequest, stripThinking } from '../../src/anthropic/requestBuilder';
-import type { CostBreakdown, MessageParam, Speed, Usage } from '../../src/anthropic/types';
+import type { CacheTtl, CostBreakdown, MessageParam, Speed, Usage } from '../../src/anthropic/types';
 import { formatUsd } from '../../src/shared/money';
 import { startSimulator } from '../simulator/server';
 import { SCRIPT, SYSTEM_PROMPT, userText } from './costScript';
@@ -30,6 +30,9 @@ interface Run {
   fastFrom?: number;
   /** From this turn on, thinking blocks are dropped from the history sent. */
   dropThinkingFrom?: number;
+  ttl?: CacheTtl;
+  /** Minutes the user is away before this turn (1-based). */
+  pause?: { before: number; minutes: number };
 }
 
 interface TurnFigures {
@@ -64,6 +67,7 @@ async function converse(run: Run): Promise<TurnFigures[]> {
     for (const [i, turn] of SCRIPT.entries()) {
       history.push({ role: 'user', content: userText(turn) });
       const n = i + 1;
+      if (run.pause?.before === n) now += run.pause.minutes * 60_000;
       const sent =
         run.dropThinkingFrom !== undefined && n >= run.dropThinkingFrom ? stripThinking(history) : history;
       const built = buildRequest(
@@ -71,6 +75,7 @@ async function converse(run: Run): Promise<TurnFigures[]> {
           model: MODEL,
           maxTokens: 16_000,
           cacheStrategy: run.strategy,
+          ...(run.ttl ? { cacheTtl: run.ttl } : {}),
           fast: run.fastFrom !== undefined && n >= run.fastFrom,
         },
         caps,
@@ -135,11 +140,20 @@ async function main(): Promise<void> {
     `total input: uncached ${formatUsd(offSum)}, cached ${formatUsd(onSum)}; cache saved ${formatUsd(saved)}`,
   );
 
-  console.log('\nStrategies (same conversation; then with thinking dropped from history at turn 11):');
+  console.log(
+    '\nStrategies and TTLs (same conversation; a pause; thinking dropped from history at turn 11):',
+  );
   const explicit = await converse({ strategy: 'breakpoints' });
   const onDrop = await converse({ strategy: 'conversation', dropThinkingFrom: SWITCH_AT });
   const explicitDrop = await converse({ strategy: 'breakpoints', dropThinkingFrom: SWITCH_AT });
+  const hour = await converse({ strategy: 'conversation', ttl: '1h' });
+  const pause = { before: SWITCH_AT, minutes: 6 };
+  const paused = await converse({ strategy: 'conversation', pause });
+  const pausedHour = await converse({ strategy: 'conversation', ttl: '1h', pause });
   console.log(summary('top-level cache_control', on));
+  console.log(summary('top-level, 1h TTL', hour));
+  console.log(summary('top-level, 6 min pause at turn 11', paused));
+  console.log(summary('top-level, 1h TTL, 6 min pause', pausedHour));
   console.log(summary('explicit breakpoints', explicit));
   console.log(summary('top-level, thinking dropped', onDrop));
   console.log(summary('explicit, thinking dropped', explicitDrop));

@@ -5,7 +5,7 @@
 import { formatUsd } from '../shared/money';
 import type { ModelCapabilities } from './models';
 import { choosePrices, tokenUsd } from './pricing';
-import type { CacheTtl, Speed, Usage } from './types';
+import type { CacheMissReason, CacheTtl, Message, MessageDiagnostics, Speed, Usage } from './types';
 
 /**
  * Whether a prompt of `promptTokens` can be cached on this model: `false` below its minimum
@@ -47,9 +47,10 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * The cost in lost cache of switching `from` → `to` before the next turn, or `unknown` when a price
- * it needs is unknown (never $0). Nothing cached (or a prefix below the old model's minimum)
- * costs nothing. The re-write is priced at the target's write price for `ttl` (at its speed and
- * any long-context step); the read it replaces at the current model's read price.
+ * it needs is unknown (never $0). Nothing cached costs nothing. The re-write is priced at the
+ * target's write price for `ttl` (at its speed and any long-context step); the read it replaces at
+ * the current model's read price. The change itself (model, speed, thinking mode, and on most
+ * models effort) is the caller's: each of them starts a new cache.
  */
 export function estimateSwitchCost(
   lastUsage: Usage,
@@ -66,7 +67,9 @@ export function estimateSwitchCost(
     extraUsd: 0,
     text: 'no cached prompt to lose',
   };
-  if (tokens === 0 || isCacheable(tokens, from.caps) === false) return none;
+  // The usage is the server's word: what it reports as read or written was cached, whatever the
+  // catalogue's minimum says.
+  if (tokens === 0) return none;
   const target = choosePrices(to.caps, tokens, to.speed);
   const current = choosePrices(from.caps, tokens, from.speed);
   if (target === 'unknown' || current === 'unknown') return 'unknown';
@@ -89,4 +92,42 @@ export function estimateSwitchCost(
     extraUsd: rewriteUsd - readUsd,
     text: `${verb} ≈ ${count(tokens)} cached tokens ≈ ${formatUsd(rewriteUsd)}`,
   };
+}
+
+export interface CacheReport {
+  /** Tokens read from the cache. */
+  read: number;
+  /** Tokens written to it. */
+  written: number;
+  /** Why the prefix missed, when the server said (diagnostics asked for and something diverged). */
+  miss?: CacheMissReason;
+  /** e.g. `cache hit 12,400 tok`, `cache miss: speed or model changed (12,400 tok re-written)`. */
+  text: string;
+}
+
+const MISS_TEXT: Record<string, string> = {
+  model_changed: 'model or speed changed',
+  system_changed: 'system prompt changed',
+  tools_changed: 'tools changed',
+  messages_changed: 'earlier messages changed',
+  previous_message_not_found: 'previous response unknown to the server',
+  unavailable: 'thinking or other settings changed',
+};
+
+/** What a response did with the cache, for the footer. */
+export function cacheReport(message: Message): CacheReport {
+  const read = message.usage.cache_read_input_tokens ?? 0;
+  const written = message.usage.cache_creation_input_tokens ?? 0;
+  const diagnostics = (message as Message & { diagnostics?: MessageDiagnostics | null }).diagnostics;
+  const miss = diagnostics?.cache_miss_reason ?? undefined;
+  const report: CacheReport = { read, written, text: '' };
+  if (miss) {
+    report.miss = miss;
+    const lost = miss.cache_missed_input_tokens;
+    const why = MISS_TEXT[miss.type] ?? miss.type;
+    report.text = `cache miss: ${why}${lost ? ` (${count(lost)} tok not reused)` : ''}`;
+  } else if (read > 0) report.text = `cache hit ${count(read)} tok`;
+  else if (written > 0) report.text = `cache written ${count(written)} tok`;
+  else report.text = 'not cached';
+  return report;
 }

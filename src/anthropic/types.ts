@@ -98,6 +98,25 @@ export interface Message {
   usage: Usage;
 }
 
+/**
+ * `message.diagnostics` (kept from message_start as it arrived), when the request asked with
+ * `diagnostics.previous_message_id`. Not a field of `Message` so the shape stays the SDK's core.
+ */
+export interface MessageDiagnostics {
+  cache_miss_reason: CacheMissReason | null;
+}
+
+/** Why the prompt could not reuse the previous request's cached prefix. */
+export type CacheMissReason =
+  | {
+      type: 'model_changed' | 'system_changed' | 'tools_changed' | 'messages_changed';
+      cache_missed_input_tokens: number;
+    }
+  | {
+      type: 'previous_message_not_found' | 'unavailable' | (string & {});
+      cache_missed_input_tokens?: number;
+    };
+
 // ---------------------------------------------------------------------------------------------
 // Stream events.
 

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
-import { cachedPrefixTokens, estimateSwitchCost, isCacheable } from '../../../src/anthropic/cacheCost';
+import {
+  cacheReport,
+  cachedPrefixTokens,
+  estimateSwitchCost,
+  isCacheable,
+} from '../../../src/anthropic/cacheCost';
 import { resolveModel } from '../../../src/anthropic/models';
 import type { ModelCapabilities } from '../../../src/anthropic/models';
-import type { Usage } from '../../../src/anthropic/types';
+import { buildRequest } from '../../../src/anthropic/requestBuilder';
+import type { Message, MessageParam, Usage } from '../../../src/anthropic/types';
+import { startSimulator } from '../../simulator/server';
+import { testClient } from './clientTestKit';
 
 const opus55 = resolveModel('claude-opus-5-5');
 const near = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-12, `${a} ≠ ${b}`);
@@ -49,7 +57,7 @@ describe('cache cost: minimums and the price of a switch', () => {
     near(c.rewriteUsd, (10_000 * 4) / 1e6); // Sonnet 5.5 1h write $4/MTok
   });
 
-  it('nothing cached, or a prefix under the minimum, costs nothing to lose', () => {
+  it('nothing cached costs nothing to lose', () => {
     const none = estimateSwitchCost(
       { input_tokens: 300, output_tokens: 10 },
       { caps: opus55, speed: 'standard' },
@@ -84,5 +92,50 @@ describe('cache cost: minimums and the price of a switch', () => {
       estimateSwitchCost(usage, { caps: opus55, speed: 'standard' }, { caps: noWrite, speed: 'standard' }),
       'unknown',
     );
+  });
+});
+
+describe('cache cost against the simulator: a speed switch misses as estimated', () => {
+  it('turn 2 hits; a switch to fast before turn 3 misses with model_changed, the lost tokens as estimated', async () => {
+    const sim = await startSimulator({ tokensPerSecond: 50_000, firstTokenDelayMs: 0 });
+    const { client } = testClient(sim.url, { maxRetries: 0 });
+    const system = Array.from({ length: 100 }, (_, i) => `Rule ${i}: small steps.`).join('\n');
+    const history: MessageParam[] = [];
+    const messages: Message[] = [];
+    try {
+      for (const [i, prompt] of ['First question', 'Second question', 'Third question'].entries()) {
+        history.push({ role: 'user', content: prompt });
+        const settings = {
+          model: 'claude-opus-5-5',
+          maxTokens: 2_000,
+          fast: i === 2,
+          previousMessageId: messages.at(-1)?.id ?? null,
+        };
+        const r = await client.stream(buildRequest(settings, opus55, history, system), {
+          fastPolicy: 'wait',
+          onEvent: () => undefined,
+        });
+        assert.equal(r.outcome, 'complete', r.error?.message);
+        history.push({ role: 'assistant', content: r.message.content });
+        messages.push(r.message);
+      }
+    } finally {
+      await client.close();
+      await sim.close();
+    }
+    const [, second, third] = messages;
+    assert.ok(second && third);
+    assert.match(cacheReport(second).text, /^cache hit /);
+    const report = cacheReport(third);
+    assert.equal(report.miss?.type, 'model_changed');
+    assert.equal(report.read, 0);
+    const predicted = estimateSwitchCost(
+      second.usage,
+      { caps: opus55, speed: 'standard' },
+      { caps: opus55, speed: 'fast' },
+    );
+    assert.ok(predicted !== 'unknown');
+    assert.equal(predicted.tokens, report.miss?.cache_missed_input_tokens);
+    assert.match(report.text, /^cache miss: model or speed changed \(/);
   });
 });

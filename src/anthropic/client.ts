@@ -12,6 +12,7 @@ import { resolveModel, type ModelCapabilities, type ServerModelInfo } from './mo
 import { fallbackModelOf } from './outcomes';
 import type { DeltaSink } from './reducer';
 import { makeRedactor, type Redactor } from './redact';
+import { settledUsage } from './turnUsage';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
 import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
 import { runAttempt, yieldToPool, type AttemptContext, type AttemptResult } from './streamAttempt';
@@ -226,6 +227,7 @@ export class AnthropicClient implements MessageStreamer {
     if (!message.model) message.model = request.body.model;
     const outcome = outcomeOf(last);
     const servedModel = fallbackModelOf(message);
+    const settled = settledUsage(message, outcome);
     const metrics = buildMetrics({
       model: message.model,
       requestId: last.requestId,
@@ -236,7 +238,8 @@ export class AnthropicClient implements MessageStreamer {
         lastDeltaAt: last.lastDeltaAt,
         endedAt: this.clock(),
       },
-      usage: message.usage,
+      usage: settled.usage,
+      usageEstimated: settled.estimated,
       requestedSpeed,
       fellBack,
       attempts,

@@ -33,6 +33,8 @@ export interface MetricsInput {
   /** The model that served after a server-side fallback; priced at its rates via `servedCaps`. */
   servedModel?: string;
   servedCaps?: ModelCapabilities;
+  /** `usage` is an estimate (turnUsage.ts): the turn ended before the final usage arrived. */
+  usageEstimated?: boolean;
 }
 
 /**
@@ -74,7 +76,8 @@ export function buildMetrics(input: MetricsInput): ResponseMetrics {
   const priceCaps = metrics.servedModel !== undefined ? input.servedCaps : caps;
   // Without usage.speed, bill at standard: never guess "fast".
   const cost = priceCaps ? computeCost(usage, priceCaps, served ?? 'standard') : 'unknown';
+  if (input.usageEstimated) metrics.usageEstimated = true;
   if (cost === 'unknown') metrics.priceUnknown = true;
-  else metrics.cost = cost;
+  else metrics.cost = input.usageEstimated ? { ...cost, estimated: true } : cost;
   return metrics;
 }

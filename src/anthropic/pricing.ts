@@ -2,7 +2,12 @@
 // A price nobody knows is `unknown`, never $0: the caller shows the tokens and asks for an override.
 
 import type { ModelCapabilities, ModelPrices } from './models';
-import type { CostBreakdown, CostLine, Speed, Usage } from './types';
+import type { CostBreakdown, CostKind, CostLine, Speed, Usage } from './types';
+
+/** Dollars for `tokens` at `usdPerMTok`. */
+export function tokenUsd(tokens: number, usdPerMTok: number): number {
+  return (tokens * usdPerMTok) / 1_000_000;
+}
 
 /** Prompt size as billed: uncached input plus cache writes plus cache reads. */
 export function totalInputTokens(usage: Usage): number {
@@ -12,7 +17,7 @@ export function totalInputTokens(usage: Usage): number {
 /** What the UI says instead of a price. */
 export const PRICE_UNKNOWN_TEXT = 'price unknown (set thinkfast.priceOverrides)';
 
-interface PriceChoice {
+export interface PriceChoice {
   prices: ModelPrices;
   speedMultiplier: number;
   longContext: boolean;
@@ -23,7 +28,8 @@ function kTokens(n: number): string {
   return n >= 1000 ? `${n / 1000}K` : String(n);
 }
 
-function choosePrices(
+/** The prices a request of `totalInput` prompt tokens at `servedSpeed` is billed at. */
+export function choosePrices(
   caps: ModelCapabilities,
   totalInput: number,
   servedSpeed: Speed | undefined,
@@ -65,24 +71,36 @@ export function computeCost(
 
   const lines: CostLine[] = [];
   let unknown = false;
-  const add = (label: string, tokens: number, usdPerMTok: number | undefined, always = false): void => {
+  const add = (
+    kind: CostKind,
+    label: string,
+    tokens: number,
+    usdPerMTok: number | undefined,
+    always = false,
+  ): void => {
     if (usdPerMTok === undefined) {
       if (tokens > 0 || always) unknown = true;
       return;
     }
     if (tokens > 0 || always)
-      lines.push({ label, tokens, usdPerMTok, usd: (tokens * usdPerMTok) / 1_000_000 });
+      lines.push({ kind, label, tokens, usdPerMTok, usd: tokenUsd(tokens, usdPerMTok) });
   };
-  add(`Input${suffix}`, usage.input_tokens, p.input, true);
-  add(`Cache write, 5 min${suffix}`, write5m, p.cacheWrite5m);
-  add(`Cache write, 1 hour${suffix}`, write1h, p.cacheWrite1h);
-  add(`Cache read${suffix}`, read, p.cacheRead);
-  add(`Output incl. thinking${suffix}`, usage.output_tokens, p.output, true);
+  add('input', `Input${suffix}`, usage.input_tokens, p.input, true);
+  add('cacheWrite5m', `Cache write, 5 min${suffix}`, write5m, p.cacheWrite5m);
+  add('cacheWrite1h', `Cache write, 1 hour${suffix}`, write1h, p.cacheWrite1h);
+  add('cacheRead', `Cache read${suffix}`, read, p.cacheRead);
+  add('output', `Output incl. thinking${suffix}`, usage.output_tokens, p.output, true);
   if (unknown) return 'unknown';
+  // Reads were priced (else unknown above); the saving needs the input price too, which is known.
+  const saved =
+    read > 0 && p.cacheRead !== undefined && p.input !== undefined
+      ? tokenUsd(read, p.input - p.cacheRead)
+      : 0;
 
   return {
     totalUsd: lines.reduce((sum, l) => sum + l.usd, 0),
     lines,
+    cacheSavedUsd: saved,
     speedMultiplier: choice.speedMultiplier,
     longContext: choice.longContext,
     priceTableDate: caps.priceTableDate,
@@ -90,8 +108,5 @@ export function computeCost(
   };
 }
 
-/** Dollars for people: at least two decimals, four below a cent so small replies do not read $0.00. */
-export function formatUsd(usd: number): string {
-  if (usd !== 0 && Math.abs(usd) < 0.01) return `$${usd.toFixed(4)}`;
-  return `$${usd.toFixed(2)}`;
-}
+/** @deprecated Import `formatUsd` from src/shared/money.ts (the one formatter); kept for old imports. */
+export { formatUsd } from '../shared/money';

@@ -2,15 +2,24 @@
 // combinations the API would answer with 400 before anything is sent — with a message that
 // says what to change.
 
+import { applyCaching, type CacheStrategy } from './cacheControl';
 import { ConfigError } from './errors';
 import type { ModelCapabilities } from './models';
 import { buildThinking, type ThinkingSetting } from './thinkingParam';
-import type { BuiltRequest, Effort, MessageCreateParams, MessageParam, TextBlockParam } from './types';
+import type {
+  BuiltRequest,
+  CacheTtl,
+  Effort,
+  MessageCreateParams,
+  MessageParam,
+  TextBlockParam,
+} from './types';
 
 /** The beta that `speed: "fast"` needs on the models whose fast mode is a research preview. */
 export const FAST_MODE_BETA = 'fast-mode-2026-02-01';
 
 export { MIN_THINKING_BUDGET, type ThinkingSetting } from './thinkingParam';
+export type { CacheStrategy } from './cacheControl';
 
 /** What the user chose; everything optional falls back to the model's defaults. */
 export interface RequestSettings {
@@ -32,6 +41,15 @@ export interface RequestSettings {
   fast?: boolean;
   /** Where the model accepts `thinking.display`; default `summarized` (most models default to omitted). */
   display?: 'summarized' | 'omitted';
+  /** Where the prompt is cached (cacheControl.ts); default `conversation` (top-level `cache_control`). */
+  cacheStrategy?: CacheStrategy;
+  /** Prompt-cache TTL (`thinkfast.cache.ttl`); default `5m`. A 1h write costs 2× input, a 5m one 1.25×. */
+  cacheTtl?: CacheTtl;
+  /**
+   * Cache diagnostics: the previous response's message id (`null` on a first turn) makes the
+   * answer say why its prompt missed the cache. Undefined = not asked.
+   */
+  previousMessageId?: string | null;
 }
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
@@ -80,9 +98,17 @@ export function buildRequest(
   const effort = checkEffort(settings.effort, caps);
   const thinking = buildThinking({ ...settings, effort }, caps);
   const messages = withoutEmptyText(history);
-  const body: MessageCreateParams = { model: settings.model, max_tokens: maxTokens, messages, stream: true };
-  if (system !== undefined && (typeof system === 'string' ? system.trim().length > 0 : system.length > 0))
-    body.system = system;
+  // Key order puts what repeats first (model, system, history), so turn N+1's body begins with the
+  // bytes of turn N's up to the end of its history; what may change per turn comes after.
+  const hasSystem =
+    system !== undefined && (typeof system === 'string' ? system.trim().length > 0 : system.length > 0);
+  const body: MessageCreateParams = {
+    model: settings.model,
+    max_tokens: maxTokens,
+    ...(hasSystem ? { system } : {}),
+    messages,
+    stream: true,
+  };
   if (thinking) body.thinking = thinking;
 
   if (messages.at(-1)?.role === 'assistant') {
@@ -93,6 +119,9 @@ export function buildRequest(
     }
   }
   if (effort !== undefined) body.output_config = { effort };
+  applyCaching(body, settings.cacheStrategy ?? 'conversation', settings.cacheTtl);
+  if (settings.previousMessageId !== undefined)
+    body.diagnostics = { previous_message_id: settings.previousMessageId };
 
   const built: BuiltRequest = { body, betas: [] };
   if (settings.fast) applyFast(built, caps);

@@ -100,6 +100,25 @@ export interface Message {
   usage: Usage;
 }
 
+/**
+ * `message.diagnostics` (kept from message_start as it arrived), when the request asked with
+ * `diagnostics.previous_message_id`. Not a field of `Message` so the shape stays the SDK's core.
+ */
+export interface MessageDiagnostics {
+  cache_miss_reason: CacheMissReason | null;
+}
+
+/** Why the prompt could not reuse the previous request's cached prefix. */
+export type CacheMissReason =
+  | {
+      type: 'model_changed' | 'system_changed' | 'tools_changed' | 'messages_changed';
+      cache_missed_input_tokens: number;
+    }
+  | {
+      type: 'previous_message_not_found' | 'unavailable' | (string & {});
+      cache_missed_input_tokens?: number;
+    };
+
 // ---------------------------------------------------------------------------------------------
 // Stream events.
 
@@ -139,10 +158,17 @@ export type StreamEvent =
 // ---------------------------------------------------------------------------------------------
 // Requests.
 
+/** How long a prompt-cache entry lives after its last read: 5 minutes (default) or 1 hour. */
+export type CacheTtl = '5m' | '1h';
+export interface CacheControl {
+  type: 'ephemeral';
+  ttl?: CacheTtl;
+}
+
 export interface TextBlockParam {
   type: 'text';
   text: string;
-  cache_control?: { type: 'ephemeral'; ttl?: '5m' | '1h' };
+  cache_control?: CacheControl;
 }
 /** Content sent back to the API: text we write, or assistant blocks returned verbatim. */
 export type ContentBlockParam = TextBlockParam | ContentBlock;
@@ -168,6 +194,10 @@ export interface MessageCreateParams {
   thinking?: ThinkingParam;
   output_config?: { effort?: Effort };
   speed?: 'fast';
+  /** Top-level: a breakpoint on the last cacheable block, moving forward as the conversation grows. */
+  cache_control?: CacheControl;
+  /** Opt in to cache diagnostics (`null` on a conversation's first turn). */
+  diagnostics?: { previous_message_id: string | null };
   // No temperature / top_p / top_k, ever: a 400 on API 2026-10-21 and on every 4.7+ model.
   metadata?: { user_id?: string };
 }
@@ -202,7 +232,11 @@ export interface LimitWindow {
   reset?: string;
 }
 
+/** What a cost line bills. */
+export type CostKind = 'input' | 'cacheWrite5m' | 'cacheWrite1h' | 'cacheRead' | 'output';
+
 export interface CostLine {
+  kind: CostKind;
   label: string;
   tokens: number;
   usdPerMTok: number;
@@ -218,6 +252,10 @@ export interface CostBreakdown {
   priceTableDate: string;
   /** The model whose rates were used (the serving model after a fallback). */
   pricedModel?: string;
+  /** What the cache reads would have cost as plain input minus what they cost (0 without reads). */
+  cacheSavedUsd: number;
+  /** The usage was estimated (a stopped or interrupted turn whose final usage never arrived). */
+  estimated?: boolean;
 }
 
 export interface ResponseMetrics {
@@ -243,6 +281,8 @@ export interface ResponseMetrics {
   servedModel?: string;
   /** `usage.output_tokens_details.thinking_tokens`, when reported. */
   thinkingTokens?: number;
+  /** `usage` is an estimate: the turn ended before the server's final usage arrived (show `~`). */
+  usageEstimated?: boolean;
 }
 
 /** What happened to one call, reported as it happens (content arrives through `onDelta`). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { resolveModel } from '../../../src/anthropic/models';
 import { buildRequest } from '../../../src/anthropic/requestBuilder';
 import type { StreamResult } from '../../../src/anthropic/types';
-import { historyMessages, type Turn } from '../../../src/extension/conversation';
+import { historyMessages, type Turn } from '../../../src/extension/chat/conversation';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { startRelay, testClient, type Relay } from './clientTestKit';
 

@@ -74,10 +74,7 @@ export class ChatApp {
       case 'conversation':
         this.title.textContent = message.title || 'New chat';
         this.streamingTurnId = message.turns.find((t) => t.outcome === 'streaming')?.id;
-        this.list.reset(
-          message.turns.map((t) => this.makeTurn(t)),
-          this.firstConversation,
-        );
+        this.list.reset(message.turns, (t) => this.makeTurn(t), this.firstConversation);
         this.firstConversation = false;
         this.showHistory(false);
         break;

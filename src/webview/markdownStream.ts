@@ -16,7 +16,14 @@ interface OpenFence {
   /** Offset of the fence's first line in the source; identifies the fence across flushes. */
   readonly start: number;
   readonly code: Element;
+  /** Characters of the fence's content already in `code`. */
   shown: number;
+  /**
+   * For a fence whose opening line is not indented, its content is the source text after the
+   * opening line as is: where that content starts, and the line that would close the fence.
+   * New text is then appended without parsing the tail again (see appendToFence).
+   */
+  readonly plain?: { readonly contentStart: number; readonly closing: RegExp };
 }
 
 export class MarkdownStream {
@@ -78,6 +85,7 @@ export class MarkdownStream {
   private render(final: boolean): boolean {
     if (!this.dirty) return false;
     this.dirty = false;
+    if (!final && this.appendToFence()) return true;
     const tailStart = this.committed;
     const tail = this.source.slice(tailStart);
     const tokens = this.renderer.parse(tail);
@@ -118,8 +126,35 @@ export class MarkdownStream {
     this.openNodes = Array.from(fragment.childNodes);
     this.openSource = cut ? tail.slice(cut.offset) : tail;
     const code = fence && fragment.querySelector('pre code');
-    if (fence && code) this.openFence = { start: fence.start, code, shown: fence.content.length };
+    if (fence && code)
+      this.openFence = { start: fence.start, code, shown: fence.content.length, plain: fence.plain };
     this.container.append(fragment);
+    return true;
+  }
+
+  /**
+   * The open tail is an unindented fence and none of the lines that arrived (nor the line that
+   * was incomplete before) can close it: at the top level only a closing fence ends a fence, so
+   * the new text is the new code, appended as plain text in O(new text) instead of a re-parse of
+   * the whole block. Returns false when the tail must be parsed.
+   */
+  private appendToFence(): boolean {
+    const fence = this.openFence;
+    if (!fence?.plain) return false;
+    const from = fence.plain.contentStart + fence.shown;
+    if (from > this.source.length) return false;
+    const lineStart = this.source.lastIndexOf('\n', from - 1) + 1;
+    const lines = this.source.slice(Math.max(lineStart, fence.plain.contentStart)).split('\n');
+    if (lines.some((line) => fence.plain!.closing.test(line))) return false;
+    // markdown-it reads NUL as U+FFFD and leaves out a last line of only spaces and tabs while it
+    // is incomplete; nothing else in unindented fence content differs from the source.
+    const last = lines.at(-1) ?? '';
+    const end = /^[ \t]+$/.test(last) ? this.source.length - last.length : this.source.length;
+    if (end < from) return false;
+    const text = this.source.slice(from, end).replace(/\0/g, '\uFFFD');
+    fence.code.append(text);
+    fence.shown += text.length;
+    this.openSource = undefined;
     return true;
   }
 
@@ -160,7 +195,7 @@ function streamingFence(
   tokens: readonly Token[],
   tail: string,
   tailStart: number,
-): { start: number; content: string } | undefined {
+): { start: number; content: string; plain?: OpenFence['plain'] } | undefined {
   const token = tokens[0];
   if (tokens.length !== 1 || token?.type !== 'fence' || !token.map) return undefined;
   const [first, end] = token.map;
@@ -172,7 +207,10 @@ function streamingFence(
   if (end - 1 > first && closing.test(lines[end - 1] ?? '')) return undefined;
   let start = tailStart;
   for (let i = 0; i < first; i++) start += (lines[i]?.length ?? 0) + 1;
-  return { start, content: token.content };
+  const opening = lines[first] ?? '';
+  const contentStart = start + opening.length + 1;
+  const plain = /^[`~]/.test(opening) ? { contentStart, closing } : undefined;
+  return { start, content: token.content, plain };
 }
 
 /** Where finished blocks end in a parsed tail: a token index and the matching text offset. */

@@ -1,7 +1,9 @@
 // npm run bench:render — streams a 20,000-token markdown answer into real Chromium three ways and
 // prints main-thread time per batch: (a) one text node (the floor), (b) a full markdown-it
 // re-render of the whole message per batch, (c) Thinkfast's incremental renderer.
-// 1,000 tokens/s in ~16 ms batches = 16 tokens (~64 characters) per batch.
+// 1,000 tokens/s in ~16 ms batches = 16 tokens (~64 characters) per batch. Then a long open block:
+// a 5,000-line code fence that streams without its closing fence, through (c) only, to show that
+// the per-batch cost stays flat while the block grows.
 import { launchChromium } from '../host/chromium';
 import { benchDocument } from './benchDocument';
 import { startServer } from '../webview/server';
@@ -17,6 +19,16 @@ const tokens = 20_000;
 const charsPerToken = 4;
 const batchChars = 16 * charsPerToken;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const fenceLines = 5_000;
+
+/** A fenced code block of `lines` lines, never closed: the block is still streaming. */
+function openFence(lines: number): string {
+  const body = Array.from(
+    { length: lines },
+    (_, i) => `  const value${i} = compute(input[${i}], { step: ${i % 7} }); // line ${i}\n`,
+  );
+  return '```ts\n' + body.join('');
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -57,23 +69,31 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 420, height: 800 } });
     await page.goto(`${server.origin}/page/benchPage.html`);
+    const stream = (variant: Variant, text: string) =>
+      page.evaluate(
+        ({ variant, text, batchChars }) =>
+          (
+            globalThis as unknown as {
+              __bench: { run(v: string, t: string, b: number): Promise<number[]> };
+            }
+          ).__bench.run(variant, text, batchChars),
+        { variant, text, batchChars },
+      );
     const results: Record<Variant, Stats[]> = { textNode: [], fullRender: [], thinkfast: [] };
     for (let r = 0; r < runs; r++) {
       // Rotate the order each run so warm-up and thermal effects do not favour one variant.
       const order = variants.map((_, i) => variants[(i + r) % variants.length]);
       for (const variant of order) {
-        const times = await page.evaluate(
-          ({ variant, text, batchChars }) =>
-            (
-              globalThis as unknown as {
-                __bench: { run(v: string, t: string, b: number): Promise<number[]> };
-              }
-            ).__bench.run(variant, text, batchChars),
-          { variant, text, batchChars },
-        );
+        const times = await stream(variant, text);
         results[variant].push(stats(times));
         process.stderr.write(`run ${r + 1}/${runs} ${variant}: ${stats(times).total.toFixed(0)} ms\n`);
       }
+    }
+    const fence = openFence(fenceLines);
+    const fenceResults: Stats[] = [];
+    for (let r = 0; r < runs; r++) {
+      fenceResults.push(stats(await stream('thinkfast', fence)));
+      process.stderr.write(`run ${r + 1}/${runs} open fence: ${fenceResults[r].total.toFixed(0)} ms\n`);
     }
     const summary = Object.fromEntries(variants.map((v) => [v, medianStats(results[v])])) as Record<
       Variant,
@@ -114,6 +134,18 @@ async function main(): Promise<void> {
         `${(ours.quarters[3].p50 / ours.quarters[0].p50).toFixed(2)}x`,
       ],
     ];
+    const fenceStats = medianStats(fenceResults);
+    const fenceBatches = Math.ceil(fence.length / batchChars);
+    console.log(
+      `\nOpen code fence: ${fenceLines} lines (${fence.length} chars) streaming unclosed, ${fenceBatches} batches, median of ${runs} runs\n`,
+    );
+    console.log(header.map((h, i) => (i === 0 ? h : h.padStart(13))).join(' '));
+    const fenceCells = fenceStats.quarters.map((q) => `${q.p50.toFixed(2)}/${q.p95.toFixed(2)}`.padStart(13));
+    console.log(
+      [labels.thinkfast.padEnd(30), ...fenceCells, fenceStats.total.toFixed(0).padStart(13)].join(' '),
+    );
+    const fenceRatio = fenceStats.quarters[3].p95 / fenceStats.quarters[0].p95;
+    goals.push(['open fence flat: Q4 p95 ≤ 1.5x Q1 p95', fenceRatio <= 1.5, `${fenceRatio.toFixed(2)}x`]);
     console.log('\nGoals for (c):');
     for (const [goal, met, detail] of goals)
       console.log(`  ${met ? 'MET   ' : 'MISSED'} ${goal} (${detail})`);

@@ -4,27 +4,14 @@
 // concatenation equals rendering the whole text at once (see findCommitPoint).
 import type { Token } from 'markdown-it';
 import type { MarkdownRenderer } from './markdownRenderer';
+import type { OpenFence } from './openFence';
+import { appendCode, fenceTextToAppend, openFence, streamingFence } from './openFence';
 
 /** Blocks that end on their own last line: nothing after them can extend them. */
 const selfTerminating = new Set(['fence', 'heading_open', 'hr']);
 
 /** Finished blocks per wrapper: layout then walks a few dozen wrappers, not thousands of blocks. */
 const blocksPerChunk = 32;
-
-/** The open tail is a fenced code block still streaming: its text is appended, not re-rendered. */
-interface OpenFence {
-  /** Offset of the fence's first line in the source; identifies the fence across flushes. */
-  readonly start: number;
-  readonly code: Element;
-  /** Characters of the fence's content already in `code`. */
-  shown: number;
-  /**
-   * For a fence whose opening line is not indented, its content is the source text after the
-   * opening line as is: where that content starts, and the line that would close the fence.
-   * New text is then appended without parsing the tail again (see appendToFence).
-   */
-  readonly plain?: { readonly contentStart: number; readonly closing: RegExp };
-}
 
 export class MarkdownStream {
   private source = '';
@@ -116,8 +103,7 @@ export class MarkdownStream {
     const fence = final ? undefined : streamingFence(openTokens, tail, tailStart);
     if (fence && this.openFence?.start === fence.start) {
       // Same fence as last time: append only the new code, as plain text (never parsed as HTML).
-      this.openFence.code.append(fence.content.slice(this.openFence.shown));
-      this.openFence.shown = fence.content.length;
+      appendCode(this.openFence, fence.content.slice(this.openFence.shown));
       this.openSource = undefined;
       return true;
     }
@@ -126,34 +112,17 @@ export class MarkdownStream {
     this.openNodes = Array.from(fragment.childNodes);
     this.openSource = cut ? tail.slice(cut.offset) : tail;
     const code = fence && fragment.querySelector('pre code');
-    if (fence && code)
-      this.openFence = { start: fence.start, code, shown: fence.content.length, plain: fence.plain };
+    if (fence && code) this.openFence = openFence(fence, code);
     this.container.append(fragment);
     return true;
   }
 
-  /**
-   * The open tail is an unindented fence and none of the lines that arrived (nor the line that
-   * was incomplete before) can close it: at the top level only a closing fence ends a fence, so
-   * the new text is the new code, appended as plain text in O(new text) instead of a re-parse of
-   * the whole block. Returns false when the tail must be parsed.
-   */
+  /** Appends to the open fence without parsing when that is safe (see fenceTextToAppend). */
   private appendToFence(): boolean {
     const fence = this.openFence;
-    if (!fence?.plain) return false;
-    const from = fence.plain.contentStart + fence.shown;
-    if (from > this.source.length) return false;
-    const lineStart = this.source.lastIndexOf('\n', from - 1) + 1;
-    const lines = this.source.slice(Math.max(lineStart, fence.plain.contentStart)).split('\n');
-    if (lines.some((line) => fence.plain!.closing.test(line))) return false;
-    // markdown-it reads NUL as U+FFFD and leaves out a last line of only spaces and tabs while it
-    // is incomplete; nothing else in unindented fence content differs from the source.
-    const last = lines.at(-1) ?? '';
-    const end = /^[ \t]+$/.test(last) ? this.source.length - last.length : this.source.length;
-    if (end < from) return false;
-    const text = this.source.slice(from, end).replace(/\0/g, '\uFFFD');
-    fence.code.append(text);
-    fence.shown += text.length;
+    const text = fence && fenceTextToAppend(fence, this.source);
+    if (text === undefined) return false;
+    appendCode(fence!, text);
     this.openSource = undefined;
     return true;
   }
@@ -185,32 +154,6 @@ export class MarkdownStream {
  */
 function sameRender(rendered: string, finished: string): boolean {
   return finished.startsWith(rendered) && /^(\n[ \t]*)*$/.test(finished.slice(rendered.length));
-}
-
-/**
- * The open tail's fenced code block, if the tail is exactly one fence whose opening line is
- * complete (so its language is settled) and whose closing fence has not arrived.
- */
-function streamingFence(
-  tokens: readonly Token[],
-  tail: string,
-  tailStart: number,
-): { start: number; content: string; plain?: OpenFence['plain'] } | undefined {
-  const token = tokens[0];
-  if (tokens.length !== 1 || token?.type !== 'fence' || !token.map) return undefined;
-  const [first, end] = token.map;
-  const lines = tail.split('\n');
-  if (lines.length <= first + 1) return undefined;
-  const fenceChar = token.markup.startsWith('~') ? '~' : '`';
-  const closing = new RegExp(`^ {0,3}${fenceChar}{${token.markup.length},}[ \\t]*$`);
-  // Closed (or the closing line may be arriving): render normally.
-  if (end - 1 > first && closing.test(lines[end - 1] ?? '')) return undefined;
-  let start = tailStart;
-  for (let i = 0; i < first; i++) start += (lines[i]?.length ?? 0) + 1;
-  const opening = lines[first] ?? '';
-  const contentStart = start + opening.length + 1;
-  const plain = /^[`~]/.test(opening) ? { contentStart, closing } : undefined;
-  return { start, content: token.content, plain };
 }
 
 /** Where finished blocks end in a parsed tail: a token index and the matching text offset. */

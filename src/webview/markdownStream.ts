@@ -5,7 +5,7 @@
 import type { Token } from 'markdown-it';
 import type { MarkdownRenderer } from './markdownRenderer';
 import type { OpenFence } from './openFence';
-import { appendCode, fenceTextToAppend, openFence, streamingFence } from './openFence';
+import { appendCode, fenceTextToAppend, openFence, streamingFence, syncFence } from './openFence';
 
 /** Blocks that end on their own last line: nothing after them can extend them. */
 const selfTerminating = new Set(['fence', 'heading_open', 'hr']);
@@ -23,6 +23,8 @@ export class MarkdownStream {
   private openFence: OpenFence | undefined;
   private chunk: HTMLElement | undefined;
   private chunkBlocks = 0;
+  /** Text appended since the last flush. */
+  private fresh = '';
   private dirty = false;
   private heldCarriageReturn = false;
 
@@ -48,7 +50,9 @@ export class MarkdownStream {
     let text = this.heldCarriageReturn ? `\r${chunk}` : chunk;
     this.heldCarriageReturn = text.endsWith('\r');
     if (this.heldCarriageReturn) text = text.slice(0, -1);
-    this.source += text.replace(/\r\n?/g, '\n');
+    const normalized = text.replace(/\r\n?/g, '\n');
+    this.source += normalized;
+    this.fresh += normalized;
     this.dirty = true;
   }
 
@@ -62,6 +66,7 @@ export class MarkdownStream {
     if (this.heldCarriageReturn) {
       this.heldCarriageReturn = false;
       this.source += '\n';
+      this.fresh += '\n';
       this.dirty = true;
     }
     // A streaming fence was shown unhighlighted: it needs its real render now.
@@ -72,7 +77,9 @@ export class MarkdownStream {
   private render(final: boolean): boolean {
     if (!this.dirty) return false;
     this.dirty = false;
-    if (!final && this.appendToFence()) return true;
+    const fresh = this.fresh;
+    this.fresh = '';
+    if (!final && this.appendToFence(fresh)) return true;
     const tailStart = this.committed;
     const tail = this.source.slice(tailStart);
     const tokens = this.renderer.parse(tail);
@@ -103,7 +110,7 @@ export class MarkdownStream {
     const fence = final ? undefined : streamingFence(openTokens, tail, tailStart);
     if (fence && this.openFence?.start === fence.start) {
       // Same fence as last time: append only the new code, as plain text (never parsed as HTML).
-      appendCode(this.openFence, fence.content.slice(this.openFence.shown));
+      syncFence(this.openFence, fence.content, this.source);
       this.openSource = undefined;
       return true;
     }
@@ -112,15 +119,15 @@ export class MarkdownStream {
     this.openNodes = Array.from(fragment.childNodes);
     this.openSource = cut ? tail.slice(cut.offset) : tail;
     const code = fence && fragment.querySelector('pre code');
-    if (fence && code) this.openFence = openFence(fence, code);
+    if (fence && code) this.openFence = openFence(fence, code, this.source);
     this.container.append(fragment);
     return true;
   }
 
   /** Appends to the open fence without parsing when that is safe (see fenceTextToAppend). */
-  private appendToFence(): boolean {
+  private appendToFence(fresh: string): boolean {
     const fence = this.openFence;
-    const text = fence && fenceTextToAppend(fence, this.source);
+    const text = fence && fenceTextToAppend(fence, fresh);
     if (text === undefined) return false;
     appendCode(fence!, text);
     this.openSource = undefined;

@@ -23,6 +23,9 @@ export interface OpenFence {
    * New text is then appended without parsing the tail again (see fenceTextToAppend).
    */
   readonly plain?: { readonly contentStart: number; readonly closing: RegExp };
+  /** The source's last, incomplete line, and the end of it not yet shown (spaces held back). */
+  lastLine: string;
+  unshown: string;
 }
 
 /** What streamingFence found: the fence's first offset, its content, and the plain-fence facts. */
@@ -32,31 +35,46 @@ export interface FoundFence {
   readonly plain?: OpenFence['plain'];
 }
 
-/** The open-fence state for a fence just rendered in full into `code`. */
-export function openFence(found: FoundFence, code: Element): OpenFence {
+/** The open-fence state for a fence just rendered in full into `code` from `source`. */
+export function openFence(found: FoundFence, code: Element, source: string): OpenFence {
   const { start, content, plain } = found;
-  return { start, code, shown: content.length, chunk: code, chunkLines: lineBreaks(content), plain };
+  const fence = { start, code, shown: content.length, chunk: code, chunkLines: lineBreaks(content), plain };
+  return { ...fence, ...lastLineOf(fence, source) };
+}
+
+/** After a parse appended `content` to the fence: where its fast path resumes. */
+export function syncFence(fence: OpenFence, content: string, source: string): void {
+  appendCode(fence, content.slice(fence.shown));
+  Object.assign(fence, lastLineOf(fence, source));
+}
+
+function lastLineOf(fence: Pick<OpenFence, 'plain' | 'shown'>, source: string) {
+  const shownEnd = fence.plain ? fence.plain.contentStart + fence.shown : source.length;
+  return {
+    lastLine: source.slice(source.lastIndexOf('\n') + 1),
+    unshown: source.slice(Math.min(shownEnd, source.length)),
+  };
 }
 
 /**
- * The text to append to an unindented open fence, or undefined when the tail must be parsed.
- * None of the lines that arrived (nor the line that was incomplete before) may close the fence:
- * at the top level only a closing fence ends one, so the new source text is the new code.
- * O(new text), not O(block).
+ * The code to append to an unindented open fence for `fresh`, the text that arrived since the
+ * last flush; undefined when the tail must be parsed. None of the lines that arrived (nor the
+ * line that was incomplete before) may close the fence: at the top level only a closing fence
+ * ends one, so the new source text is the new code. O(new text + last line), not O(block).
  */
-export function fenceTextToAppend(fence: OpenFence, source: string): string | undefined {
+export function fenceTextToAppend(fence: OpenFence, fresh: string): string | undefined {
   if (!fence.plain) return undefined;
-  const from = fence.plain.contentStart + fence.shown;
-  if (from > source.length) return undefined;
-  const lineStart = source.lastIndexOf('\n', from - 1) + 1;
-  const lines = source.slice(Math.max(lineStart, fence.plain.contentStart)).split('\n');
+  const lines = (fence.lastLine + fresh).split('\n');
   if (lines.some((line) => fence.plain!.closing.test(line))) return undefined;
   // markdown-it reads NUL as U+FFFD and leaves out a last line of only spaces and tabs while it
   // is incomplete; nothing else in unindented fence content differs from the source.
   const last = lines.at(-1) ?? '';
-  const end = /^[ \t]+$/.test(last) ? source.length - last.length : source.length;
-  if (end < from) return undefined;
-  return source.slice(from, end).replace(/\0/g, '\uFFFD');
+  const held = /^[ \t]+$/.test(last) ? last : '';
+  const text = fence.unshown + fresh;
+  if (held.length > text.length) return undefined;
+  fence.lastLine = last;
+  fence.unshown = held;
+  return text.slice(0, text.length - held.length).replace(/\0/g, '\uFFFD');
 }
 
 /**

@@ -9,7 +9,11 @@ import { benchDocument } from './benchDocument';
 import { startServer } from '../webview/server';
 
 type Variant = 'textNode' | 'fullRender' | 'thinkfast';
-const variants: readonly Variant[] = ['textNode', 'fullRender', 'thinkfast'];
+// BENCH_SKIP_FULL=1 leaves out (b), which takes most of the run's time and does not change with
+// our renderer; its goal is then not reported.
+const variants: readonly Variant[] = process.env.BENCH_SKIP_FULL
+  ? ['textNode', 'thinkfast']
+  : ['textNode', 'fullRender', 'thinkfast'];
 const labels: Record<Variant, string> = {
   textNode: '(a) one text node (floor)',
   fullRender: '(b) full re-render per batch',
@@ -96,7 +100,7 @@ async function answerCase(stream: Stream): Promise<Goal[]> {
   console.log(header.map((h, i) => (i === 0 ? h : h.padStart(13))).join(' '));
   for (const v of variants) printRow(labels[v], summary[v]);
   const ours = summary.thinkfast;
-  return [
+  const goals: Goal[] = [
     [
       'p95 per batch ≤ 4 ms in every quarter',
       ours.quarters.every((q) => q.p95 <= 4),
@@ -108,16 +112,19 @@ async function answerCase(stream: Stream): Promise<Goal[]> {
       `${(ours.total / summary.textNode.total).toFixed(2)}x`,
     ],
     [
-      '≥ 10x less total than full re-render',
-      summary.fullRender.total >= 10 * ours.total,
-      `${(summary.fullRender.total / ours.total).toFixed(1)}x less`,
-    ],
-    [
       'flat: Q4 p50 ≤ 1.5x Q1 p50',
       ours.quarters[3].p50 <= 1.5 * ours.quarters[0].p50,
       `${(ours.quarters[3].p50 / ours.quarters[0].p50).toFixed(2)}x`,
     ],
   ];
+  const full = summary.fullRender as Stats | undefined;
+  if (full)
+    goals.splice(2, 0, [
+      '≥ 10x less total than full re-render',
+      full.total >= 10 * ours.total,
+      `${(full.total / ours.total).toFixed(1)}x less`,
+    ]);
+  return goals;
 }
 
 /** A long open block: the fence streams through (c) and never closes. */

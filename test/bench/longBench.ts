@@ -61,6 +61,7 @@ async function openOnce(page: Page, turns: number): Promise<Sample> {
   await page.evaluate(async () => {
     const { __probe } = globalThis as unknown as { __probe: Probe };
     await __probe.post([{ type: 'chips', chips: [] }]);
+    await __probe.frames(2);
   });
   return { cloneMs, openMs, baseMb, heapMb: await heapMb(page), ...shown };
 }

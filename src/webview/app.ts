@@ -86,10 +86,7 @@ export class ChatApp {
         this.streamingTurnId = streaming?.id;
         this.seq = streaming?.seq ?? 0;
         this.resyncing = false;
-        this.list.reset(
-          message.turns.map((t) => this.makeTurn(t)),
-          this.firstConversation,
-        );
+        this.list.reset(message.turns, (t) => this.makeTurn(t), this.firstConversation);
         this.firstConversation = false;
         this.showHistory(false);
         break;

@@ -4,20 +4,14 @@
 // concatenation equals rendering the whole text at once (see findCommitPoint).
 import type { Token } from 'markdown-it';
 import type { MarkdownRenderer } from './markdownRenderer';
+import type { OpenFence } from './openFence';
+import { appendCode, fenceTextToAppend, openFence, streamingFence, syncFence } from './openFence';
 
 /** Blocks that end on their own last line: nothing after them can extend them. */
 const selfTerminating = new Set(['fence', 'heading_open', 'hr']);
 
 /** Finished blocks per wrapper: layout then walks a few dozen wrappers, not thousands of blocks. */
 const blocksPerChunk = 32;
-
-/** The open tail is a fenced code block still streaming: its text is appended, not re-rendered. */
-interface OpenFence {
-  /** Offset of the fence's first line in the source; identifies the fence across flushes. */
-  readonly start: number;
-  readonly code: Element;
-  shown: number;
-}
 
 export class MarkdownStream {
   private source = '';
@@ -29,6 +23,8 @@ export class MarkdownStream {
   private openFence: OpenFence | undefined;
   private chunk: HTMLElement | undefined;
   private chunkBlocks = 0;
+  /** Text appended since the last flush. */
+  private fresh = '';
   private dirty = false;
   private heldCarriageReturn = false;
 
@@ -54,7 +50,9 @@ export class MarkdownStream {
     let text = this.heldCarriageReturn ? `\r${chunk}` : chunk;
     this.heldCarriageReturn = text.endsWith('\r');
     if (this.heldCarriageReturn) text = text.slice(0, -1);
-    this.source += text.replace(/\r\n?/g, '\n');
+    const normalized = text.replace(/\r\n?/g, '\n');
+    this.source += normalized;
+    this.fresh += normalized;
     this.dirty = true;
   }
 
@@ -68,6 +66,7 @@ export class MarkdownStream {
     if (this.heldCarriageReturn) {
       this.heldCarriageReturn = false;
       this.source += '\n';
+      this.fresh += '\n';
       this.dirty = true;
     }
     // A streaming fence was shown unhighlighted: it needs its real render now.
@@ -78,6 +77,9 @@ export class MarkdownStream {
   private render(final: boolean): boolean {
     if (!this.dirty) return false;
     this.dirty = false;
+    const fresh = this.fresh;
+    this.fresh = '';
+    if (!final && this.appendToFence(fresh)) return true;
     const tailStart = this.committed;
     const tail = this.source.slice(tailStart);
     const tokens = this.renderer.parse(tail);
@@ -108,8 +110,7 @@ export class MarkdownStream {
     const fence = final ? undefined : streamingFence(openTokens, tail, tailStart);
     if (fence && this.openFence?.start === fence.start) {
       // Same fence as last time: append only the new code, as plain text (never parsed as HTML).
-      this.openFence.code.append(fence.content.slice(this.openFence.shown));
-      this.openFence.shown = fence.content.length;
+      syncFence(this.openFence, fence.content, this.source);
       this.openSource = undefined;
       return true;
     }
@@ -118,8 +119,18 @@ export class MarkdownStream {
     this.openNodes = Array.from(fragment.childNodes);
     this.openSource = cut ? tail.slice(cut.offset) : tail;
     const code = fence && fragment.querySelector('pre code');
-    if (fence && code) this.openFence = { start: fence.start, code, shown: fence.content.length };
+    if (fence && code) this.openFence = openFence(fence, code, this.source);
     this.container.append(fragment);
+    return true;
+  }
+
+  /** Appends to the open fence without parsing when that is safe (see fenceTextToAppend). */
+  private appendToFence(fresh: string): boolean {
+    const fence = this.openFence;
+    const text = fence && fenceTextToAppend(fence, fresh);
+    if (text === undefined) return false;
+    appendCode(fence!, text);
+    this.openSource = undefined;
     return true;
   }
 
@@ -150,29 +161,6 @@ export class MarkdownStream {
  */
 function sameRender(rendered: string, finished: string): boolean {
   return finished.startsWith(rendered) && /^(\n[ \t]*)*$/.test(finished.slice(rendered.length));
-}
-
-/**
- * The open tail's fenced code block, if the tail is exactly one fence whose opening line is
- * complete (so its language is settled) and whose closing fence has not arrived.
- */
-function streamingFence(
-  tokens: readonly Token[],
-  tail: string,
-  tailStart: number,
-): { start: number; content: string } | undefined {
-  const token = tokens[0];
-  if (tokens.length !== 1 || token?.type !== 'fence' || !token.map) return undefined;
-  const [first, end] = token.map;
-  const lines = tail.split('\n');
-  if (lines.length <= first + 1) return undefined;
-  const fenceChar = token.markup.startsWith('~') ? '~' : '`';
-  const closing = new RegExp(`^ {0,3}${fenceChar}{${token.markup.length},}[ \\t]*$`);
-  // Closed (or the closing line may be arriving): render normally.
-  if (end - 1 > first && closing.test(lines[end - 1] ?? '')) return undefined;
-  let start = tailStart;
-  for (let i = 0; i < first; i++) start += (lines[i]?.length ?? 0) + 1;
-  return { start, content: token.content };
 }
 
 /** Where finished blocks end in a parsed tail: a token index and the matching text offset. */

@@ -7,6 +7,8 @@ export interface ViewState {
   readonly scrollTop?: number;
   /** The view followed the stream (was at the bottom) when last saved. */
   readonly atBottom?: boolean;
+  /** How many of the last turns were rendered (the rest render on demand); scrollTop is within them. */
+  readonly shownTurns?: number;
 }
 
 export class ViewStateStore {
@@ -34,5 +36,6 @@ function parseState(raw: unknown): ViewState {
     draft: typeof r.draft === 'string' ? r.draft : '',
     scrollTop: typeof r.scrollTop === 'number' ? r.scrollTop : undefined,
     atBottom: typeof r.atBottom === 'boolean' ? r.atBottom : undefined,
+    shownTurns: typeof r.shownTurns === 'number' ? r.shownTurns : undefined,
   };
 }

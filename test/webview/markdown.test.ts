@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { append, chunked, delta, sel, start, stop, turnEnd, turnStart } from './fixtures';
 import { seededRandom } from '../fixtures/seededRandom';
-import { randomMarkdown } from './markdownSamples';
+import { randomLongFence, randomMarkdown } from './markdownSamples';
 import type { Panel } from './panel';
 import { usePanel } from './panel';
 
@@ -76,7 +76,7 @@ describe('webview: incremental markdown', function () {
       text: randomMarkdown(random),
       sizes: Array.from({ length: 7 }, () => 1 + Math.floor(random() * (i % 4 === 0 ? 4 : 40))),
     }));
-    const { mismatches, commits } = await panel.call('compareStreamed', cases);
+    const { mismatches, commits, shownMismatches } = await panel.call('compareStreamed', cases);
     const first = mismatches[0];
     assert.equal(
       mismatches.length,
@@ -85,6 +85,30 @@ describe('webview: incremental markdown', function () {
         `document ${first.index}:\n${cases[first.index].text}\nstreamed ${first.streamed}\nexpected ${first.expected}`,
     );
     assert.ok(commits > 300, `finished blocks were committed during streaming (${commits} times)`);
+    assert.deepEqual(shownMismatches.slice(0, 1), [], 'every flush shows the text received so far');
+  });
+
+  it('equals a one-shot render for long streaming code blocks split at random points', async () => {
+    const random = seededRandom(20261201);
+    const cases = Array.from({ length: 80 }, () => ({
+      text: randomLongFence(random),
+      sizes: Array.from({ length: 5 }, () => 1 + Math.floor(random() * 30)),
+    }));
+    const { mismatches, shownMismatches } = await panel.call('compareStreamed', cases);
+    const first = mismatches[0];
+    assert.equal(
+      mismatches.length,
+      0,
+      first &&
+        `document ${first.index}:\n${cases[first.index].text}\nstreamed ${first.streamed}\nexpected ${first.expected}`,
+    );
+    const shown = shownMismatches[0];
+    assert.equal(
+      shownMismatches.length,
+      0,
+      shown &&
+        `document ${shown.index} at ${shown.at}:\n${cases[shown.index].text}\nshown ${shown.shown}\nexpected ${shown.expected}`,
+    );
   });
 
   it('appends to a streaming code block without re-rendering it, and highlights it when it closes', async () => {

@@ -49,3 +49,37 @@ export function randomMarkdown(random: () => number): string {
   // Half the documents end mid-line, as a stopped stream does.
   return random() < 0.5 ? text.slice(0, Math.floor(random() * (text.length + 1))) : text;
 }
+
+/** Openings of fenced code at the top level, indented, and inside list items and quotes. */
+const fenceOpenings = ['```ts\n', '~~~\n', '````md\n', '  ```\n', '- ```js\n', '> ```\n', '```\n'];
+/** Code lines, including near-misses of a closing fence and lines that do close some fences. */
+const codeLines = [
+  'const x = 1;\n',
+  '  return x; // indented\n',
+  '\n',
+  '``\n',
+  '`` ` ``\n',
+  '```ts\n',
+  '~~~\n',
+  '    ```\n',
+  '   ```  \n',
+  '````\n',
+  'nul \0 char\r\n',
+  'tab\tinside\n',
+  '<script>x</script> & &amp;\n',
+];
+
+/**
+ * A long fenced code block that streams for many lines before it closes (or never does), with
+ * text around it: the streaming-fence path must equal the one-shot render too.
+ */
+export function randomLongFence(random: () => number): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  let text = random() < 0.5 ? 'Intro paragraph.\n\n' : '';
+  text += pick(fenceOpenings);
+  const lines = 20 + Math.floor(random() * 40);
+  // Mostly ordinary code, so the block usually stays open for a long stretch.
+  for (let i = 0; i < lines; i++) text += random() < 0.85 ? `let v${i} = ${i};\n` : pick(codeLines);
+  if (random() < 0.5) text += '```\n\nAfter the code.\n';
+  return random() < 0.5 ? text.slice(0, Math.floor(random() * (text.length + 1))) : text;
+}

@@ -31,13 +31,26 @@ export interface Probe {
   renderOnce(text: string): string;
   /**
    * Streams each text through MarkdownStream in chunks of its sizes (cycled), flushing after each
-   * chunk, and compares the result with renderOnce. Returns the mismatches and how many times
-   * finished blocks were committed mid-stream.
+   * chunk, and compares the result with renderOnce. Returns the mismatches, how many times
+   * finished blocks were committed mid-stream, and the flushes after which the text shown
+   * differed from the one-shot render of the text received so far (`at` characters).
    */
   compareStreamed(cases: readonly { text: string; sizes: readonly number[] }[]): {
     mismatches: { index: number; streamed: string; expected: string }[];
     commits: number;
+    shownMismatches: { index: number; at: number; shown: string; expected: string }[];
   };
   scroll(selector: string): { top: number; height: number; client: number };
   scrollTo(selector: string, top: number): void;
+  /**
+   * Posts one host message and resolves, once the frame after it was painted, with the
+   * milliseconds since it was posted (what the long-conversation benchmark measures).
+   */
+  postTimed(message: HostMessage): Promise<number>;
+  /** Chromium's find-in-page (window.find) from the top of the page: is `text` shown? */
+  findText(text: string): boolean;
+  /** The id of the turn at the top edge of the message list's view. */
+  turnAtTop(): string | undefined;
+  /** Scrolls the message list so the top of turn `id` is `offset` px below the top of the view. */
+  alignTurn(id: string, offset: number): void;
 }

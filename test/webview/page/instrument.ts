@@ -112,6 +112,8 @@ const probe: Probe = {
   compareStreamed: (cases) => {
     renderer ??= createMarkdownRenderer();
     const mismatches: { index: number; streamed: string; expected: string }[] = [];
+    const shownMismatches: { index: number; at: number; shown: string; expected: string }[] = [];
+    const once = document.createElement('div');
     let commits = 0;
     cases.forEach(({ text, sizes }, index) => {
       const box = document.createElement('div');
@@ -123,13 +125,17 @@ const probe: Probe = {
         const before = stream.committedLength;
         stream.flush();
         if (stream.committedLength > before) commits++;
+        // Mid-stream the open code may be unhighlighted, but the text must be the same.
+        once.replaceChildren(renderer!.renderDocument(stream.text));
+        if (box.textContent !== once.textContent)
+          shownMismatches.push({ index, at, shown: box.textContent, expected: once.textContent });
       }
       stream.finish();
       const expected = probe.renderOnce(text);
       const streamed = flatHtml(box);
       if (streamed !== expected) mismatches.push({ index, streamed, expected });
     });
-    return { mismatches, commits };
+    return { mismatches, commits, shownMismatches };
   },
   scroll: (selector) => {
     const e = document.querySelector(selector);
@@ -138,6 +144,40 @@ const probe: Probe = {
   scrollTo: (selector, top) => {
     const e = document.querySelector(selector);
     if (e) e.scrollTop = top;
+  },
+  postTimed: (message) =>
+    new Promise<number>((resolve) => {
+      // Registered after the panel's own listener: runs once the panel handled the message.
+      window.addEventListener(
+        'message',
+        () =>
+          requestAnimationFrame(() => {
+            // A task posted from requestAnimationFrame runs after that frame was painted.
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            channel.port2.postMessage(null);
+          }),
+        { once: true },
+      );
+      const t0 = performance.now();
+      window.postMessage(message, '*');
+    }),
+  findText: (text) => {
+    getSelection()?.removeAllRanges();
+    return (window as unknown as { find(s: string): boolean }).find(text);
+  },
+  turnAtTop: () => {
+    const top = document.querySelector('main.messages')!.getBoundingClientRect().top + 1;
+    const turns = Array.from(document.querySelectorAll('article.turn'));
+    return (
+      turns.find((t) => t.getBoundingClientRect().bottom > top)?.getAttribute('data-turn-id') ?? undefined
+    );
+  },
+  alignTurn: (id, offset) => {
+    const scroller = document.querySelector('main.messages')!;
+    const turn = document.querySelector(`article.turn[data-turn-id="${id}"]`);
+    if (!turn) return;
+    scroller.scrollTop += turn.getBoundingClientRect().top - scroller.getBoundingClientRect().top - offset;
   },
 };
 g.__probe = probe;

@@ -132,8 +132,8 @@ export class AnthropicClient implements MessageStreamer {
    * (`complete` | `stopped` | `interrupted` | `failed`) and keeps the partial message.
    *
    * Retries (before any content only): 408/409/429/5xx/529 and connection errors, with backoff or
-   * the server's retry-after. With `fastPolicy: 'fallback'` a fast request gets no retries; its 429
-   * re-sends at once at standard speed (emitting `fallback`; the prompt cache is lost).
+   * the server's retry-after. With `fastPolicy: 'fallback'` a fast request's 429 re-sends at once at
+   * standard speed (emitting `fallback`; the prompt cache is lost); its other errors retry as usual.
    */
   async stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult> {
     const startedAt = this.clock();
@@ -184,8 +184,10 @@ export class AnthropicClient implements MessageStreamer {
         `attempt ${attempts} (${fast ? 'fast' : 'standard'}) failed: ${error.kind}${error.status ? ` ${error.status}` : ''}${last.requestId ? ` request-id ${last.requestId}` : ''}`,
       );
 
-      const noRetries = fast && opts.fastPolicy === 'fallback';
-      if (noRetries && error.status === 429 && !last.contentDelivered && !opts.signal?.aborted) {
+      // Under `fallback` only the fast 429 changes course; 529, 500 and connection errors keep
+      // the normal retries (at fast speed: the limit that made fast impossible is not theirs).
+      const fallsBack = fast && opts.fastPolicy === 'fallback';
+      if (fallsBack && error.status === 429 && !last.contentDelivered && !opts.signal?.aborted) {
         const reason =
           'Fast mode is rate limited; answering at standard speed (the prompt cache does not carry over).';
         emit({ type: 'fallback', reason });
@@ -198,7 +200,7 @@ export class AnthropicClient implements MessageStreamer {
       const decision = decideRetry({
         error,
         retriesSoFar,
-        maxRetries: noRetries ? 0 : this.maxRetries,
+        maxRetries: this.maxRetries,
         contentDelivered: last.contentDelivered,
         headers: last.headers,
         random: this.random(),

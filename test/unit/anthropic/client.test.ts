@@ -162,13 +162,29 @@ describe('client: streaming against the simulator', function () {
     );
   });
 
-  it('fallback policy: a fast 529 is not retried (the fast attempt gets no automatic retries)', async () => {
-    sim.configure({ fault: '529;times=1;fast-only' });
-    const r = await run(request('fast overloaded', { fast: true }), { fastPolicy: 'fallback' }).p;
-    assert.equal(r.outcome, 'failed');
-    assert.equal(r.error?.kind, 'overloaded');
-    assert.equal(sim.requests.length, 1);
-  });
+  // Issue 10 #17: under `fallback` only the 429 falls back; other transient errors keep retrying.
+  const fastTransient: [string, string][] = [
+    ['529', '529;times=1;fast-only'],
+    ['500', '500;times=1;fast-only'],
+    ['a connection drop before any content', 'drop;after=0;times=1;fast-only'],
+  ];
+  for (const [what, fault] of fastTransient) {
+    it(`fallback policy: fast ${what} is retried at fast speed, not failed or fallen back`, async () => {
+      sim.configure({ fault });
+      const { rec, p } = run(request('fast but flaky', { fast: true }), { fastPolicy: 'fallback' });
+      const r = await p;
+      assert.equal(r.outcome, 'complete', r.error?.message);
+      assert.equal(r.metrics.attempts, 2);
+      assert.equal(r.metrics.fellBack, false);
+      assert.equal(sleeps.length, 1, 'one backoff wait');
+      assert.ok(rec.events.some((e) => e.type === 'retryWait'));
+      assert.ok(!rec.events.some((e) => e.type === 'fallback'));
+      assert.deepEqual(
+        sim.requests.map((q) => q.requestedSpeed),
+        ['fast', 'fast'],
+      );
+    });
+  }
 
   it('529 twice then success: retried with backoff', async () => {
     sim.configure({ fault: '529;times=2' });

@@ -3,6 +3,7 @@
 
 import type { ContentBlock, MessageParam } from '../../anthropic/types';
 import type { ChipView, ErrorView, FooterView, TurnOutcome } from '../../shared/protocol';
+import { isEmptyText } from './conversationRepair';
 
 /** The stored format's version; bump it and extend `migrateConversation` when the shape changes. */
 export const conversationVersion = 1;
@@ -86,6 +87,7 @@ export function historyMessages(turns: readonly Turn[], dropThinking = false): M
   const messages: MessageParam[] = [];
   for (const turn of turns) {
     const content = turn.content.filter((b) => {
+      if (isEmptyText(b)) return false;
       if (dropThinking && (b.type === 'thinking' || b.type === 'redacted_thinking')) return false;
       // A thinking block cut off before its signature arrived cannot be verified: leave it out.
       return !(b.type === 'thinking' && !(b as { signature?: string }).signature);

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { conversationVersion, type Conversation } from './conversation';
 import type { HistoryItemView } from '../../shared/protocol';
 import { idPattern } from '../../shared/patterns';
+import { repairConversation } from './conversationRepair';
 
 /** A file that could not be loaded, now kept under `corrupt/`. */
 export interface CorruptFile {
@@ -99,7 +100,7 @@ export class ConversationStore {
       throw e;
     }
     try {
-      return migrateConversation(JSON.parse(text));
+      return repairConversation(migrateConversation(JSON.parse(text)));
     } catch (e) {
       await this.moveAside(file, (e as Error).message);
       return undefined;

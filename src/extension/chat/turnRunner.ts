@@ -12,6 +12,7 @@ import type { ConfigSnapshot } from '../settings/config';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorView, footerView, turnView } from './views';
+import { withoutEmptyTextBlocks } from './conversationRepair';
 
 /** The settings a turn reads (a subset of the config snapshot). */
 export type TurnSettings = Pick<
@@ -116,7 +117,7 @@ export async function runTurn(
     result = await attempt(build(true), turn, deps, signal);
   }
 
-  turn.content = result.message.content;
+  turn.content = withoutEmptyTextBlocks(result.message.content);
   turn.stopReason = result.message.stop_reason ?? undefined;
   const produced = result.message.content.length > 0 || result.metrics.usage.output_tokens > 0;
   const footer = produced

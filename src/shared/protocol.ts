@@ -80,7 +80,7 @@ export interface ErrorView {
   /** A sentence for a person; never contains the API key. */
   readonly message: string;
   readonly actions: readonly TurnAction[];
-  /** For rate limits: when the automatic retry happens (ms since epoch), for a countdown. */
+  /** For rate limits: when a retry can succeed (ms since epoch); the turn ended, nothing retries by itself. */
   readonly retryAt?: number;
 }
 
@@ -144,8 +144,11 @@ export type HostMessage =
       readonly title: string;
       readonly turns: readonly TurnView[];
     }
-  /** A new turn began streaming (also used when a turn is retried: same id, blocks reset). */
-  | { readonly type: 'turnStart'; readonly turn: TurnView }
+  /**
+   * A new turn began streaming (also used when a turn is retried: same id, blocks reset), with the
+   * conversation's title as it is now (the first prompt names the conversation).
+   */
+  | { readonly type: 'turnStart'; readonly turn: TurnView; readonly title?: string }
   /**
    * New content for the streaming turn: only what arrived since the last batch. `seq` counts the
    * turn's deltas from 1 (again from 1 after its `turnStart`); a webview that sees a gap asks for

@@ -92,6 +92,7 @@ export class ChatApp {
         break;
       }
       case 'turnStart':
+        if (message.title !== undefined) this.title.textContent = message.title || 'New chat';
         this.streamingTurnId = message.turn.id;
         this.seq = 0;
         this.resyncing = false;

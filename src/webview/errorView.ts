@@ -34,7 +34,8 @@ export function renderError(
   if (error.retryAt !== undefined) {
     const countdown = el('p', { class: 'countdown' });
     element.append(countdown);
-    dispose = startCountdown(countdown, error.retryAt, ticker, 'Retrying');
+    // The turn has ended: nothing retries by itself, so say when Retry can work (issue 10 #10).
+    dispose = startCountdown(countdown, error.retryAt, ticker, 'You can retry', 'You can retry now.');
   }
   if (error.actions.length > 0) {
     element.append(el('div', { class: 'error-actions' }, ...error.actions.map((a) => actionButton(a, run))));
@@ -42,16 +43,17 @@ export function renderError(
   return { element, dispose };
 }
 
-/** Counts down to `retryAt` in `target` ("Retrying in 12 s"); stops by itself at zero. */
+/** Counts down to `retryAt` in `target` ("Retrying in 12 s", then `done`); stops by itself at zero. */
 export function startCountdown(
   target: HTMLElement,
   retryAt: number,
   ticker: Ticker,
   verb: string,
+  done = `${verb} now…`,
 ): () => void {
   const render = (now: number): boolean => {
     const seconds = Math.ceil((retryAt - now) / 1000);
-    target.textContent = seconds > 0 ? `${verb} in ${seconds} s` : `${verb} now…`;
+    target.textContent = seconds > 0 ? `${verb} in ${seconds} s` : done;
     return seconds > 0;
   };
   if (!render(Date.now())) return () => undefined;

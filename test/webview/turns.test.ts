@@ -15,6 +15,7 @@ import {
   turnStart,
 } from './fixtures';
 import { Panel, usePanel } from './panel';
+import type { HostMessage } from '../../src/shared/protocol';
 
 describe('webview: turns', function () {
   let panel!: Panel;
@@ -124,10 +125,46 @@ describe('webview: turns', function () {
         },
       }),
     );
-    assert.match(
-      await panel.page.locator(`${sel.turn('t1')} .turn-error .countdown`).innerText(),
-      /Retrying in (2\d|30) s/,
-    );
+    // The turn ended: nothing retries by itself, so the error says when Retry can work and offers it.
+    const countdown = await panel.page.locator(`${sel.turn('t1')} .turn-error .countdown`).innerText();
+    assert.match(countdown, /You can retry in (2\d|30) s/);
+    assert.doesNotMatch(countdown, /Retrying/);
+    assert.equal(await panel.page.locator(`${sel.turn('t1')} .turn-error .action-button`).count(), 1);
+  });
+
+  it('a stored rate-limit error whose time has passed says Retry is possible now, not "Retrying now…"', async () => {
+    const now = await panel.page.evaluate(() => Date.now());
+    await panel.post({
+      type: 'conversation',
+      id: 'c1',
+      title: 'Stored',
+      turns: [
+        {
+          id: 't1',
+          prompt: 'hello',
+          chips: [],
+          blocks: [],
+          outcome: 'failed',
+          error: {
+            title: 'Rate limited',
+            message: 'Too many requests.',
+            actions: ['retry'],
+            retryAt: now - 60_000,
+          },
+        },
+      ],
+    });
+    const error = await panel.page.locator(`${sel.turn('t1')} .turn-error`).innerText();
+    assert.match(error, /You can retry now\./);
+    assert.doesNotMatch(error, /Retrying/);
+  });
+
+  it('the header takes the title the first turn gave the conversation, without a reload', async () => {
+    await panel.post({ type: 'conversation', id: 'c1', title: '', turns: [] });
+    const header = panel.page.locator('.conversation-title');
+    assert.equal(await header.innerText(), 'New chat');
+    await panel.post({ ...turnStart('t1'), title: 'Explain closures' } as HostMessage);
+    assert.equal(await header.innerText(), 'Explain closures');
   });
 
   it('marks stopped and interrupted turns', async () => {

@@ -176,7 +176,7 @@ export class ChatSession extends Disposable {
   private start(turn: Turn): void {
     this.conversation.turns.push(turn);
     const abort = new AbortController();
-    this.deps.post({ type: 'turnStart', turn: turnView(turn) });
+    this.deps.post({ type: 'turnStart', turn: turnView(turn), title: this.conversation.title });
     const done = this.deps.activity.streaming(this.execute(turn, abort.signal)).finally(() => {
       if (this.running?.turn === turn) this.running = undefined;
     });

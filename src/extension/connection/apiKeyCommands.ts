@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from './apiKey';
 import type { Backend } from './backend';
 import { CommandIds } from '../commandIds';
+import { SettingTable } from '../settings/settingsTable';
+import { simulatorEnvVar } from './backend';
+import { checkKey, type KeyCheckInput } from './keyCheck';
 
-/** Set API Key (password input, validated with a cheap request) and Clear API Key. */
+/** Set API Key (password input, checked at the configured endpoint, never the simulator) and Clear API Key. */
 export function registerApiKeyCommands(
   keys: ApiKeyStore,
   backend: Backend,
@@ -29,24 +32,12 @@ export function registerApiKeyCommands(
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Thinkfast: checking the key…' },
         async () => {
-          const ready = await backend.clientFor(backend.settings.current);
-          if ('error' in ready) {
-            void vscode.window.showWarningMessage(`Key saved. ${ready.error.message}`);
-            return;
-          }
-          try {
-            // count_tokens is free and needs a valid key: a cheap, honest check.
-            await ready.client.countTokens({
-              model: backend.settings.current.model,
-              max_tokens: 1,
-              messages: [{ role: 'user', content: 'ping' }],
-            });
-            void vscode.window.showInformationMessage('Thinkfast: API key saved and accepted.');
-          } catch (e) {
-            const message = (e as Error).message;
-            log.warn(`key check failed: ${message}`);
-            void vscode.window.showWarningMessage(`Thinkfast: key saved, but the check failed: ${message}`);
-          }
+          const result = await checkKey(keyCheckInput(key, backend));
+          if (result.level === 'warning') log.warn(result.message);
+          else log.info(result.message);
+          void (result.level === 'info'
+            ? vscode.window.showInformationMessage(result.message)
+            : vscode.window.showWarningMessage(result.message));
         },
       );
     }),
@@ -58,4 +49,27 @@ export function registerApiKeyCommands(
       void vscode.window.showInformationMessage(`Thinkfast: API key removed from secret storage.${env}`);
     }),
   );
+}
+
+/** The check's input from the current settings (the proxy as VS Code's `http.proxy` says). */
+function keyCheckInput(key: string, backend: Backend): KeyCheckInput {
+  const settings = backend.settings.current;
+  const http = vscode.workspace.getConfiguration('http');
+  const proxyUrl = (http.get<string>('proxy') ?? '').trim();
+  return {
+    key,
+    baseUrl: settings.baseUrl,
+    baseUrlIsSet: settings.baseUrl !== SettingTable.baseUrl.default,
+    simulatorUrl: process.env[simulatorEnvVar] || undefined,
+    authHeader: settings.authHeader === 'bearer' ? 'bearer' : 'x-api-key',
+    model: settings.model,
+    client: {
+      userAgent: `thinkfast (vscode ${vscode.version})`,
+      timeouts: { connectMs: settings.connectTimeoutMs, headersMs: 30_000, idleMs: settings.idleTimeoutMs },
+      ...(proxyUrl
+        ? { proxy: { url: proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true } }
+        : {}),
+    },
+    createClient: async (options) => new (await import('../../anthropic/client')).AnthropicClient(options),
+  };
 }

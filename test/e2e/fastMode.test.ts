@@ -22,9 +22,15 @@ describe('fast mode and refactor (e2e)', () => {
     const chat = await openChatView(page);
     const input = chat.locator('.prompt-input');
     await input.click();
-    await input.fill('A quick question in fast mode: what is a hash map?');
+    const prompt = 'A quick question in fast mode: what is a hash map?';
+    await input.fill(prompt);
     await input.press('Enter');
-    const footer = chat.locator('.turn').last().locator('.footer');
+    // The new turn by its prompt: `.turn` last() can still be an earlier test's turn, whose footer
+    // is already there (and says standard).
+    const turn = chat.locator('.turn').filter({
+      has: chat.locator('.prompt-text', { hasText: prompt }),
+    });
+    const footer = turn.locator('.footer');
     await footer.waitFor({ timeout: uiTimeoutMs });
     assert.match(await footer.innerText(), /⚡ fast/);
     const last = simulator.requests[simulator.requests.length - 1];

@@ -31,6 +31,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STARTS = Number(process.env.BENCH_ACTIVATION ?? 0);
 const TOKENS = RATE * SECONDS;
+// A model writes at most 128K tokens per response, so a run is a few back-to-back answers.
+const REQUESTS = Math.ceil(TOKENS / 100_000);
 const MODEL = 'claude-opus-4-6';
 
 interface Run {
@@ -99,48 +101,68 @@ async function measure(body: () => Promise<{ tokens: number; bytes: number }>): 
 
 /** The floor reads the same stream; its token count is the one the shipped run reports for it. */
 const lastShippedTokens = new Map<BuiltRequest, number>();
-const outputTokensOf = (built: BuiltRequest): number => lastShippedTokens.get(built) ?? TOKENS;
+const outputTokensOf = (built: BuiltRequest): number => lastShippedTokens.get(built) ?? TOKENS / REQUESTS;
 
-function floor(url: string, built: BuiltRequest): Promise<Run> {
+function floor(url: string, built: BuiltRequest, requests = REQUESTS): Promise<Run> {
   return measure(async () => {
-    const res = await request(`${url}/v1/messages`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-api-key': 'sk-bench',
-        'anthropic-version': '2023-06-01',
-        accept: 'text/event-stream',
-      },
-      body: JSON.stringify(built.body),
-    });
     let bytes = 0;
-    for await (const chunk of res.body) bytes += (chunk as Buffer).length;
-    return { tokens: outputTokensOf(built), bytes };
+    for (let i = 0; i < requests; i++) bytes += await floorOnce(url, built);
+    return { tokens: outputTokensOf(built) * requests, bytes };
   });
 }
 
-function shipped(client: AnthropicClient, built: BuiltRequest): Promise<Run> {
+async function floorOnce(url: string, built: BuiltRequest): Promise<number> {
+  const res = await request(`${url}/v1/messages`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-api-key': 'sk-bench',
+      'anthropic-version': '2023-06-01',
+      accept: 'text/event-stream',
+    },
+    body: JSON.stringify(built.body),
+  });
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += (chunk as Buffer).length;
+  return bytes;
+}
+
+function shipped(client: AnthropicClient, built: BuiltRequest, requests = REQUESTS): Promise<Run> {
   return measure(async () => {
     let bytes = 0;
-    let seqs = 0;
-    const batcher = new DeltaBatcher({
-      // The postMessage stand-in: the webview channel serialises every message.
-      post: (seq, ops) => {
-        seqs = seq;
-        bytes += JSON.stringify({ type: 'delta', turnId: 't1', seq, ops }).length;
-      },
-    });
-    const result = await client.stream(built, {
-      fastPolicy: 'wait',
-      onDelta: (delta, message) => batcher.push(delta, message),
-    });
-    batcher.flush();
-    batcher.dispose();
-    if (result.outcome !== 'complete') throw new Error(`stream ${result.outcome}: ${result.error?.message}`);
-    if (seqs === 0) throw new Error('nothing was posted');
-    lastShippedTokens.set(built, result.metrics.usage.output_tokens);
-    return { tokens: result.metrics.usage.output_tokens, bytes };
+    let tokens = 0;
+    for (let i = 0; i < requests; i++) {
+      const once = await shippedOnce(client, built);
+      bytes += once.bytes;
+      tokens += once.tokens;
+    }
+    return { tokens, bytes };
   });
+}
+
+async function shippedOnce(
+  client: AnthropicClient,
+  built: BuiltRequest,
+): Promise<{ tokens: number; bytes: number }> {
+  let bytes = 0;
+  let seqs = 0;
+  const batcher = new DeltaBatcher({
+    // The postMessage stand-in: the webview channel serialises every message.
+    post: (seq, ops) => {
+      seqs = seq;
+      bytes += JSON.stringify({ type: 'delta', turnId: 't1', seq, ops }).length;
+    },
+  });
+  const result = await client.stream(built, {
+    fastPolicy: 'wait',
+    onDelta: (delta, message) => batcher.push(delta, message),
+  });
+  batcher.flush();
+  batcher.dispose();
+  if (result.outcome !== 'complete') throw new Error(`stream ${result.outcome}: ${result.error?.message}`);
+  if (seqs === 0) throw new Error('nothing was posted');
+  lastShippedTokens.set(built, result.metrics.usage.output_tokens);
+  return { tokens: result.metrics.usage.output_tokens, bytes };
 }
 
 async function streaming(): Promise<void> {
@@ -151,12 +173,12 @@ async function streaming(): Promise<void> {
     userAgent: 'thinkfast-bench',
     timeouts: { connectMs: 10_000, headersMs: 60_000, idleMs: 60_000 },
   });
-  const built = benchRequest(TOKENS);
+  const built = benchRequest(TOKENS / REQUESTS);
   try {
     // One short pair first, so neither variant pays for JIT warm-up or the first connection.
     const warm = benchRequest(Math.min(TOKENS, 10_000));
-    await floor(url, warm);
-    await shipped(client, warm);
+    await shipped(client, warm, 1);
+    await floor(url, warm, 1);
     console.log(
       `streaming: ${TOKENS.toLocaleString('en-US')} tokens at ${RATE}/s, ${ROUNDS} alternating pairs`,
     );

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { AnthropicError } from './errors';
 import type { ServerModelInfo } from './models';
-import { requestJson } from './jsonRequest';
+import { inputTokensOf, requestJson } from './jsonRequest';
 import { guardListeners, settleStream } from './streamResult';
 import { makeRedactor, type Redactor } from './redact';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
@@ -179,17 +179,7 @@ export class AnthropicClient implements MessageStreamer {
   ): Promise<number> {
     const { model, messages, system, thinking, output_config } = body;
     const payload = { model, messages, system, thinking, output_config };
-    const res = (await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal)) as {
-      input_tokens?: unknown;
-    };
-    if (typeof res.input_tokens !== 'number') {
-      throw new AnthropicError({
-        kind: 'unknown',
-        message: 'The token count response had no input_tokens.',
-        retryable: false,
-      });
-    }
-    return res.input_tokens;
+    return inputTokensOf(await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal));
   }
 
   /** Every model the server lists (`GET /v1/models`, all pages). Rejects with AnthropicError. */

@@ -53,3 +53,14 @@ export async function requestJson(target: JsonTarget, call: JsonCall, redact: Re
     });
   }
 }
+
+/** The `input_tokens` of a count_tokens answer; an answer without it is an error, not zero. */
+export function inputTokensOf(res: unknown): number {
+  const n = (res as { input_tokens?: unknown } | null)?.input_tokens;
+  if (typeof n === 'number') return n;
+  throw new AnthropicError({
+    kind: 'unknown',
+    message: 'The token count response had no input_tokens.',
+    retryable: false,
+  });
+}

@@ -91,3 +91,16 @@ export async function sendPrompt(chat: FrameLocator, text: string): Promise<Loca
   await input.press('Enter');
   return chat.locator('.turn').filter({ has: chat.locator('.prompt-text', { hasText: text }) });
 }
+
+/** Runs a command by its palette label when it opens its own input (titled `title`) right away. */
+export async function runCommandWithInput(page: Page, label: string, title: string): Promise<void> {
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: uiTimeoutMs });
+  await findRow(page, `>${label}`, label);
+  await input.press('Enter');
+  await page
+    .locator('.quick-input-widget .quick-input-title', { hasText: title })
+    .waitFor({ timeout: uiTimeoutMs });
+}

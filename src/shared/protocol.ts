@@ -97,6 +97,8 @@ export interface TurnView {
   readonly seq?: number;
   /** A note such as "Thinking blocks were dropped from history after the API rejected a signature." */
   readonly notice?: string;
+  /** When the conversation has other versions from this turn on: which one this is (0-based) of how many. */
+  readonly version?: { readonly index: number; readonly count: number };
 }
 
 /** A conversation in the history list. */
@@ -204,6 +206,10 @@ export type WebviewMessage =
   | { readonly type: 'regenerate' }
   /** Replace the last prompt with new text and resend it. */
   | { readonly type: 'editLast'; readonly text: string }
+  /** Edit a prompt in place and send it: a new version from that turn on (the old one stays). */
+  | { readonly type: 'editPrompt'; readonly turnId: string; readonly text: string }
+  /** Show version `index` of the conversation from turn `turnId` on. */
+  | { readonly type: 'switchVersion'; readonly turnId: string; readonly index: number }
   /** Start a new conversation. */
   | { readonly type: 'newChat' }
   /** Ask for the history list. */

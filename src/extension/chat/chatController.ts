@@ -95,6 +95,10 @@ export class ChatController extends Disposable {
         return this.session.rerunLast();
       case 'editLast':
         return this.session.rerunLast(m.text);
+      case 'editPrompt':
+        return this.session.rerun(m.turnId, m.text);
+      case 'switchVersion':
+        return this.session.switchVersion(m.turnId, m.index);
       case 'newChat':
         return this.session.newChat();
       case 'listHistory':

@@ -7,6 +7,7 @@ import { Disposable, DisposableValue } from '../dispose';
 import type { ConfigSnapshot, Settings } from '../settings/config';
 import type { ApiKeyStore } from './apiKey';
 import { checkBaseUrl } from './baseUrl';
+import { LearnedStore, type LearnedMemento } from './learnedStore';
 import { ModelCatalog, overridesFromSettings } from './modelCatalog';
 
 /** Set by `npm start` (and the tests): talk to the local Messages API simulator at this URL. */
@@ -38,6 +39,8 @@ export class Backend extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Settings, key or model list changed: views re-read `composerConfig()`. */
   readonly onDidChange = this.changed.event;
+  /** What the API refused per model, persisted; the catalogue applies it. */
+  readonly learned: LearnedStore;
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -45,8 +48,14 @@ export class Backend extends Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    memento?: LearnedMemento,
   ) {
     super();
+    this.learned = new LearnedStore(memento, (facts) => {
+      this.catalog.setLearned(facts);
+      this.changed.fire();
+    });
+    this.catalog.setLearned(this.learned.current);
     this.applyOverrides();
     this.register(
       settings.onDidChange(() => {

@@ -8,7 +8,15 @@ import type { TurnAction, WebviewMessage } from './protocol';
 /** Upper bound for any text the webview may send (prompts, code for copy/insert). */
 export const maxMessageText = 1_000_000;
 
-const actions: readonly TurnAction[] = ['setApiKey', 'retry', 'continue', 'openSettings', 'showLog'];
+const actions: readonly TurnAction[] = [
+  'setApiKey',
+  'retry',
+  'continue',
+  'openSettings',
+  'showLog',
+  'resendWithout',
+  'selectModel',
+];
 const commands = ['toggleFast', 'setEffort', 'selectModel', 'setApiKey', 'openSettings'] as const;
 
 type Result = { ok: true; message: WebviewMessage } | { ok: false; reason: string };

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { RefusedFeature } from '../../anthropic/refusalClassifier';
 import type { HostMessage, TurnView } from '../../shared/protocol';
 import type { Backend } from '../connection/backend';
 import { Disposable } from '../dispose';
@@ -45,6 +46,9 @@ export class ChatSession extends Disposable {
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private turnCounter = 0;
+  /** What the API refused per failed turn, for "Resend without it"; the next turn's exception. */
+  private readonly refused = new Map<string, RefusedFeature>();
+  private without: RefusedFeature | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     super();
@@ -154,6 +158,13 @@ export class ChatSession extends Disposable {
     if (this.conversation.turns.at(-1)?.id === turnId) await this.rerunLast();
   }
 
+  /** Sends the last turn again without what the API refused for it (the user's one click). */
+  async resendWithout(turnId: string): Promise<void> {
+    if (this.conversation.turns.at(-1)?.id !== turnId) return;
+    this.without = this.refused.get(turnId);
+    await this.rerunLast();
+  }
+
   /** Asks the model to carry on where the last turn stopped, in a new turn. */
   continue(): Promise<void> {
     return this.serial(async () => {
@@ -216,6 +227,8 @@ export class ChatSession extends Disposable {
   private async execute(turn: Turn, signal: AbortSignal): Promise<void> {
     const conversation = this.conversation;
     const { backend, activity, log } = this.deps;
+    const without = this.without;
+    this.without = undefined;
     let release = (): void => undefined;
     try {
       const ready = await backend.lease();
@@ -243,6 +256,12 @@ export class ChatSession extends Disposable {
             onBatcher: (b) => {
               if (this.running?.turn === turn) this.running.batcher = b;
             },
+            ...(without ? { without } : {}),
+            onRefused: (feature, message) => {
+              this.refused.set(turn.id, feature);
+              void backend.learned.record(ready.caps.id, feature, message);
+            },
+            onMetrics: (metrics) => activity.reportResponse(metrics),
           },
           signal,
         );

@@ -16,6 +16,7 @@ export function footerView(
   effort: string | undefined,
   simulator: boolean,
   stopReason?: string | null,
+  extras: Partial<FooterView> = {},
 ): FooterView {
   const u = metrics.usage;
   const cost = metrics.cost;
@@ -48,6 +49,7 @@ export function footerView(
     ...(stopReason ? { stopReason } : {}),
     ...(metrics.requestId ? { requestId: metrics.requestId } : {}),
     simulator,
+    ...extras,
   };
 }
 

@@ -36,6 +36,7 @@ const vscodeFreeExtensionFiles = [
   'src/extension/chat/turnRunner.ts',
   'src/extension/chat/views.ts',
   'src/extension/connection/baseUrl.ts',
+  'src/extension/connection/clientLease.ts',
   'src/extension/connection/keyCheck.ts',
   'src/extension/connection/modelCatalog.ts',
   'src/extension/refactor/codeFence.ts',

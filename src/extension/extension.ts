@@ -1,5 +1,5 @@
 import { sinceLoadStart } from './activationClock';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
 import { registerChat } from './chat/chatFeature';
 import type { ChatViewProvider } from './chat/chatViewProvider';
@@ -13,7 +13,11 @@ import { registerStatus } from './status/statusFeature';
 import type { StatusBar } from './status/statusBar';
 import { StreamActivity } from './status/streamActivity';
 
-/** What `activate` returns: used by the extension-host tests, not a public API. */
+/**
+ * What `activate` returns in the extension-host tests (`ExtensionMode.Test`) only. Anywhere else
+ * `activate` returns nothing: these objects reach the key store and clients whose headers carry
+ * the key, and every other extension can read `exports`.
+ */
 export interface ThinkfastTestApi {
   readonly chatView: ChatViewProvider;
   readonly chat: ChatController;
@@ -26,7 +30,7 @@ export interface ThinkfastTestApi {
 }
 
 /** Wires the features; each registers its own commands and disposables. */
-export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
+export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const { log, disposable: logFeature } = registerLog();
   const { settings, disposable: settingsFeature } = registerSettings();
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
   );
   const activationMs = Math.round(sinceLoadStart() * 10) / 10;
   log.info(`Thinkfast ${version} activated in ${activationMs} ms${backend.simulator ? ' (simulator)' : ''}`);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     chatView: chat.chatView,
     chat: chat.chat,

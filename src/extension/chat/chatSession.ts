@@ -186,13 +186,15 @@ export class ChatSession extends Disposable {
   private async execute(turn: Turn, signal: AbortSignal): Promise<void> {
     const conversation = this.conversation;
     const { backend, activity, log } = this.deps;
+    let release = (): void => undefined;
     try {
-      const ready = await backend.prepare();
+      const ready = await backend.lease();
       if ('error' in ready) {
         turn.outcome = 'failed';
         turn.error = ready.error;
         this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: ready.error });
       } else if (!signal.aborted) {
+        release = ready.release;
         conversation.model = ready.settings.model;
         await runTurn(
           conversation,
@@ -216,6 +218,7 @@ export class ChatSession extends Disposable {
         );
         log.info(turnLogLine(turn));
       } else {
+        ready.release();
         turn.outcome = 'stopped';
         this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'stopped' });
       }
@@ -228,11 +231,15 @@ export class ChatSession extends Disposable {
         actions: ['retry', 'showLog'],
       };
       this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: turn.error });
+    } finally {
+      release();
     }
     conversation.updatedAt = Date.now();
     if (pausedTurnToContinue(conversation, turn) && this.conversation === conversation && !this.isDisposed) {
       // The API paused a long-running turn and expects us to let it carry on.
-      setImmediate(() => void this.continue());
+      setImmediate(() => {
+        this.continue().catch((e: unknown) => log.error('continuing a paused turn failed', e));
+      });
     }
     try {
       await this.deps.store.save(conversation);

@@ -71,7 +71,13 @@ export class ChatApp {
     );
     handleContentClicks(this.list.scroller, host);
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.isComposing && this.composer.stopIfBusy()) event.preventDefault();
+      if (
+        event.key === 'Escape' &&
+        !event.defaultPrevented &&
+        !event.isComposing &&
+        this.composer.stopIfBusy()
+      )
+        event.preventDefault();
     });
   }
 
@@ -126,6 +132,15 @@ export class ChatApp {
         break;
       case 'chips':
         this.composer.chips.set(message.chips);
+        break;
+      case 'context':
+        this.composer.meter.set(message.context);
+        break;
+      case 'summary':
+        this.composer.meter.showSummary(message.text);
+        break;
+      case 'mentions':
+        this.composer.mentions.show(message.query, message.items);
         break;
       case 'setDraft':
         this.composer.setDraft(message.text);

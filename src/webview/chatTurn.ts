@@ -159,7 +159,7 @@ export class ChatTurn {
       // The answer has begun: any thinking still open is over.
       for (const other of this.blocks.values()) if (other instanceof ThinkingBlock) other.stop();
       if (!this.hasAnswer()) this.ctx.live.begin(() => this.answerText());
-      block = new AnswerBlock(this.ctx, () => this.ctx.live.progress());
+      block = new AnswerBlock(this.ctx);
     } else {
       block = redactedBlock();
     }

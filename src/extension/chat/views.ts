@@ -153,7 +153,14 @@ export function turnView(turn: Turn): TurnView {
 }
 
 export function chipView(a: ChipView): ChipView {
-  return { id: a.id, label: a.label, kind: a.kind, languageId: a.languageId, lines: a.lines };
+  return {
+    id: a.id,
+    label: a.label,
+    kind: a.kind,
+    languageId: a.languageId,
+    lines: a.lines,
+    ...(a.tokens === undefined ? {} : { tokens: a.tokens }),
+  };
 }
 
 /** One log line for an ended turn: outcome, speed, timings, tokens and request id. */

@@ -49,7 +49,11 @@ export class ChatApp {
       thinkingDisplay: () => this.display,
     };
     this.composer = new Composer(host, state);
-    this.history = new HistoryView(host, () => this.showHistory(false));
+    this.history = new HistoryView(
+      host,
+      () => this.showHistory(false),
+      (_id, title) => (this.title.textContent = title),
+    );
     const toolbar = el(
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chat' },
@@ -88,6 +92,7 @@ export class ChatApp {
         break;
       case 'conversation': {
         this.title.textContent = message.title || 'New chat';
+        this.history.setCurrent(message.id);
         const streaming = message.turns.find((t) => t.outcome === 'streaming');
         this.streamingTurnId = streaming?.id;
         this.seq = streaming?.seq ?? 0;
@@ -129,6 +134,12 @@ export class ChatApp {
         break;
       case 'history':
         this.history.set(message.items);
+        break;
+      case 'historySearch':
+        this.history.setMatches(message.query, message.thinking, message.matches);
+        break;
+      case 'historyDeleted':
+        this.history.deleted(message.id, message.title);
         break;
       case 'chips':
         this.composer.chips.set(message.chips);

@@ -167,6 +167,27 @@ describe('webview: turns', function () {
     assert.deepEqual(await panel.posted(), [{ type: 'action', turnId: 't1', action: 'resendWithout' }]);
   });
 
+  it('shows the conversation total in the header: sums answers, ~ for estimates, + for unknown prices', async () => {
+    const cost = panel.page.locator('.conversation-cost');
+    await panel.post({
+      type: 'conversation',
+      id: 'c1',
+      title: 'Costs',
+      turns: [
+        turn('t1', 'One', { outcome: 'complete', footer: footer({ costUsd: 0.25 }) }),
+        turn('t2', 'Two', { outcome: 'complete', footer: footer({ costUsd: 0.5 }) }),
+      ],
+    });
+    assert.equal(await cost.innerText(), '$0.750');
+    await panel.post(turnStart('t3'), turnEnd('t3', { footer: footer({ costUsd: 0.01, estimated: true }) }));
+    assert.equal(await cost.innerText(), '~$0.760');
+    await panel.post(turnStart('t4'), turnEnd('t4', { footer: footer({ costUsd: undefined }) }));
+    assert.equal(await cost.innerText(), '~$0.760+');
+    assert.match((await cost.getAttribute('title')) ?? '', /over 4 answers; 1 without a known price/);
+    await panel.post({ type: 'truncate', fromTurnId: 't3' });
+    assert.equal(await cost.innerText(), '$0.750');
+  });
+
   it('explains max_tokens and offers Continue; shows refusals as such', async () => {
     await panel.post(turnStart('t1'), turnEnd('t1', { footer: footer({ stopReason: 'max_tokens' }) }));
     const note = panel.page.locator(`${sel.turn('t1')} .stop-reason`);

@@ -31,6 +31,30 @@ export interface ChipView {
   readonly languageId: string;
   /** Number of lines attached, shown in the chip's tooltip. */
   readonly lines: number;
+  /** Estimated size in tokens (about four characters each); absent on chips saved before it. */
+  readonly tokens?: number;
+}
+
+/** One entry of the @-mention list; the host keeps what it stands for and the webview sends back `id`. */
+export interface MentionItemView {
+  readonly id: string;
+  readonly kind: 'selection' | 'file' | 'editor' | 'symbol';
+  /** A file's name, a symbol's name, or "Selection". */
+  readonly label: string;
+  /** A file's folder, or where a symbol or the selection is (`src/a.ts:2-6`). */
+  readonly detail?: string;
+}
+
+/** What the next request will send against the model's context window: the composer's meter. */
+export interface ContextView {
+  /** The model's context window in tokens; absent when nobody knows it. */
+  readonly window?: number;
+  /** The conversation so far: the last response's input plus its output. */
+  readonly historyTokens: number;
+  /** The attached chips (estimated). */
+  readonly chipTokens: number;
+  /** Near the limit: count_tokens' figure for the whole next request with `draft` as its prompt. */
+  readonly counted?: { readonly tokens: number; readonly draft: string };
 }
 
 /** Where a block sits in the message: its content index, and whether it is still streaming. */
@@ -130,6 +154,8 @@ export interface TurnView {
   readonly seq?: number;
   /** A note such as "Thinking blocks were dropped from history after the API rejected a signature." */
   readonly notice?: string;
+  /** When the conversation has other versions from this turn on: which one this is (0-based) of how many. */
+  readonly version?: { readonly index: number; readonly count: number };
 }
 
 /** A conversation in the history list. */
@@ -216,6 +242,12 @@ export type HostMessage =
   | { readonly type: 'history'; readonly items: readonly HistoryItemView[] }
   /** The chips attached to the next message. */
   | { readonly type: 'chips'; readonly chips: readonly ChipView[] }
+  /** The @-mention list for `query` (what follows the `@`), best match first. */
+  | { readonly type: 'mentions'; readonly query: string; readonly items: readonly MentionItemView[] }
+  /** The context meter's figures; sent on ready, after each turn, and when chips or the model change. */
+  | { readonly type: 'context'; readonly context: ContextView }
+  /** The summary asked for with `summarize`, shown to the user before a new chat starts from it. */
+  | { readonly type: 'summary'; readonly text: string }
   /** Put text into the composer (edit last prompt). */
   | { readonly type: 'setDraft'; readonly text: string }
   /** A transient notice at the top of the view, e.g. a corrupt history file moved aside. */
@@ -237,6 +269,10 @@ export type WebviewMessage =
   | { readonly type: 'regenerate' }
   /** Replace the last prompt with new text and resend it. */
   | { readonly type: 'editLast'; readonly text: string }
+  /** Edit a prompt in place and send it: a new version from that turn on (the old one stays). */
+  | { readonly type: 'editPrompt'; readonly turnId: string; readonly text: string }
+  /** Show version `index` of the conversation from turn `turnId` on. */
+  | { readonly type: 'switchVersion'; readonly turnId: string; readonly index: number }
   /** Start a new conversation. */
   | { readonly type: 'newChat' }
   /** Ask for the history list. */
@@ -246,6 +282,16 @@ export type WebviewMessage =
   /** Attach the active editor's selection or whole file. */
   | { readonly type: 'addContext'; readonly kind: 'selection' | 'file' }
   | { readonly type: 'removeContext'; readonly id: string }
+  /** The user typed `@query`: list what could be mentioned. */
+  | { readonly type: 'mentionQuery'; readonly query: string }
+  /** Near the limit: count the next request exactly, with `draft` as its prompt. */
+  | { readonly type: 'countContext'; readonly draft: string }
+  /** Summarize this conversation (to start a new chat from it). */
+  | { readonly type: 'summarize' }
+  /** Start a new chat whose draft is this (user-approved) summary. */
+  | { readonly type: 'newChatFromSummary'; readonly summary: string }
+  /** Attach the mention `id` from the last list as a chip. */
+  | { readonly type: 'addMention'; readonly id: string }
   /** Code block buttons. */
   | { readonly type: 'copyCode'; readonly code: string }
   | { readonly type: 'insertCode'; readonly code: string; readonly languageId?: string }

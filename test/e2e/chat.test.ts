@@ -52,7 +52,11 @@ describe('chat (e2e)', () => {
     // The last turn is drawn at once; older ones only on demand (lazily rendered turns).
     await chat.locator('.turn-end', { hasText: 'Stopped' }).waitFor({ timeout: uiTimeoutMs });
     const earlier = chat.locator('.earlier-turns');
-    while (await earlier.isVisible()) await earlier.click();
+    // The view may also fill itself with older turns as it lays out, hiding the button meanwhile.
+    for (let n = 0; n < 40 && (await chat.locator('.turn').count()) < before; n++) {
+      if (await earlier.isVisible()) await earlier.click({ timeout: 5_000 }).catch(() => undefined);
+      else await page.waitForTimeout(250);
+    }
     assert.equal(await chat.locator('.turn').count(), before);
     await screenshot('chat-after-reload');
   });

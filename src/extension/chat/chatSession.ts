@@ -16,6 +16,7 @@ import { newConversationId, type ConversationStore } from './conversationStore';
 import type { DeltaBatcher } from './deltaBatcher';
 import { SpendGate } from './spendGate';
 import { runTurn } from './turnRunner';
+import { forkAt, switchVersion } from './versions';
 import { turnLogLine, turnView } from './views';
 
 const continuePrompt = 'Continue exactly where you stopped.';
@@ -114,19 +115,48 @@ export class ChatSession extends Disposable {
 
   /** Regenerate (same prompt) or edit-and-resend (new prompt) the last turn. */
   rerunLast(prompt?: string): Promise<void> {
+    return this.rerun(undefined, prompt);
+  }
+
+  /**
+   * Sends turn `turnId` (default: the last) again, with a new prompt when it was edited. The turns
+   * from there on stay as another version (when they hold any answer); the API only ever sees the
+   * chosen path.
+   */
+  rerun(turnId: string | undefined, prompt?: string): Promise<void> {
     return this.serial(async () => {
       await this.stopRunning();
-      const last = this.conversation.turns.at(-1);
-      if (!last) return;
-      this.deps.post({ type: 'truncate', fromTurnId: last.id });
-      this.conversation.turns.pop();
-      if (this.conversation.turns.length === 0)
-        this.conversation.title = titleFromPrompt(prompt ?? last.prompt);
-      this.start({
-        ...this.blankTurn(prompt ?? last.prompt),
-        attachments: last.attachments,
-        ...(last.continuation && prompt === undefined ? { continuation: true } : {}),
-      });
+      const turns = this.conversation.turns;
+      const at = turnId === undefined ? turns.length - 1 : turns.findIndex((t) => t.id === turnId);
+      const old = turns[at];
+      if (!old || (prompt !== undefined && old.continuation)) return;
+      const turn: Turn = {
+        ...this.blankTurn(prompt ?? old.prompt),
+        attachments: old.attachments,
+        ...(old.continuation && prompt === undefined ? { continuation: true } : {}),
+      };
+      const keepOld = turns.slice(at).some((t) => t.content.length > 0);
+      const next = keepOld
+        ? forkAt(turns, at, turn)
+        : [...turns.slice(0, at), { ...turn, ...(old.versions ? { versions: old.versions } : {}) }];
+      const head = next.pop()!;
+      this.deps.post({ type: 'truncate', fromTurnId: old.id });
+      this.conversation.turns = next;
+      if (at === 0) this.conversation.title = titleFromPrompt(head.prompt);
+      this.start(head);
+    });
+  }
+
+  /** Shows another version of the conversation from turn `turnId` on (and saves the choice). */
+  switchVersion(turnId: string, index: number): Promise<void> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      const next = switchVersion(this.conversation.turns, turnId, index);
+      if (!next) return;
+      this.conversation.turns = next;
+      this.conversation.updatedAt = Date.now();
+      this.sendConversation();
+      await this.deps.store.save(this.conversation);
     });
   }
 

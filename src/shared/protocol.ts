@@ -127,6 +127,8 @@ export interface FooterView {
   readonly cacheNote?: string;
   /** The cost total as shown (lines add up to it), e.g. `$0.019` or `~$0.004`. */
   readonly costText?: string;
+  /** The response's message id: the next turn asks the server why its prompt missed the cache. */
+  readonly messageId?: string;
 }
 
 /** An error shown inline under a turn, with the actions that fix it. */

@@ -3,6 +3,7 @@ import type { ComposerConfigView, HostMessage, ThinkingDisplay, TurnView } from 
 import { assertNever } from '../shared/protocol';
 import { ChatTurn } from './chatTurn';
 import { Composer } from './composer';
+import { ConversationCost } from './conversationCost';
 import { handleContentClicks } from './contentClicks';
 import { button, el } from './dom';
 import { EmptyState } from './emptyState';
@@ -25,6 +26,7 @@ export class ChatApp {
   private readonly history: HistoryView;
   private readonly notices = new Notices();
   private readonly title = el('h1', { class: 'conversation-title' }, 'New chat');
+  private readonly cost = new ConversationCost();
   private display: ThinkingDisplay = 'collapsed';
   private streamingTurnId: string | undefined;
   /** The `seq` of the last delta applied to the streaming turn. */
@@ -58,6 +60,7 @@ export class ChatApp {
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chat' },
       this.title,
+      this.cost.element,
       button({ icon: 'history', class: 'icon-button', ariaLabel: 'History', title: 'History' }, () =>
         this.showHistory(!this.history.isOpen),
       ),
@@ -98,6 +101,7 @@ export class ChatApp {
         this.seq = streaming?.seq ?? 0;
         this.resyncing = false;
         this.list.reset(message.turns, (t) => this.makeTurn(t), this.firstConversation);
+        this.cost.reset(message.turns);
         this.firstConversation = false;
         this.showHistory(false);
         break;
@@ -108,6 +112,7 @@ export class ChatApp {
         this.seq = 0;
         this.resyncing = false;
         this.list.upsert(this.makeTurn(message.turn));
+        this.cost.start(message.turn.id);
         break;
       case 'delta':
         if (message.turnId !== this.streamingTurnId || this.resyncing) break;
@@ -126,10 +131,12 @@ export class ChatApp {
       case 'turnEnd':
         this.ctx.scheduler.flushNow();
         this.list.find(message.turnId)?.end(message.outcome, message.footer, message.error, message.notice);
+        this.cost.end(message.turnId, message.footer);
         if (this.streamingTurnId === message.turnId) this.streamingTurnId = undefined;
         break;
       case 'truncate':
         this.list.truncateFrom(message.fromTurnId);
+        this.cost.truncateFrom(message.fromTurnId);
         if (this.streamingTurnId && !this.list.find(this.streamingTurnId)) this.streamingTurnId = undefined;
         break;
       case 'history':

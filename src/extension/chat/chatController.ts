@@ -99,6 +99,11 @@ export class ChatController extends Disposable {
     return this.session.stop();
   }
 
+  /** The spend-limit question before a send (the host tests answer it). */
+  get spendGate(): ChatSession['spendGate'] {
+    return this.session.spendGate;
+  }
+
   /** Runs a turn action as the webview's button would (the extension-host tests use it). */
   runAction(turnId: string, action: TurnAction): Promise<void> {
     return this.action(turnId, action);

@@ -69,6 +69,8 @@ export const SettingTable = {
       'Make it more idiomatic',
     ],
   },
+  cacheTtl: { key: 'cache.ttl', type: 'string', enum: ['5m', '1h'], default: '5m' },
+  spendLimitPerConversation: { key: 'spendLimitPerConversation', type: 'number', default: 0, minimum: 0 },
 } as const satisfies Record<string, SettingSpec>;
 
 type Table = typeof SettingTable;

@@ -276,8 +276,6 @@ export type WebviewMessage =
   | { readonly type: 'action'; readonly turnId: string; readonly action: TurnAction }
   /** Regenerate the last answer. */
   | { readonly type: 'regenerate' }
-  /** Replace the last prompt with new text and resend it. */
-  | { readonly type: 'editLast'; readonly text: string }
   /** Edit a prompt in place and send it: a new version from that turn on (the old one stays). */
   | { readonly type: 'editPrompt'; readonly turnId: string; readonly text: string }
   /** Show version `index` of the conversation from turn `turnId` on. */

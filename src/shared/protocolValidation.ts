@@ -43,7 +43,6 @@ export function validateWebviewMessage(raw: unknown): Result {
     case 'summarize':
       return { ok: true, message: { type: m.type } };
     case 'send':
-    case 'editLast':
       if (!isText(m.text) || m.text.trim() === '') return bad('text');
       return { ok: true, message: { type: m.type, text: m.text } };
     case 'editPrompt':

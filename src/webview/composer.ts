@@ -1,5 +1,6 @@
 // The input area: a multi-line prompt box (Enter sends, Shift+Enter breaks the line, `@` mentions
-// context), the Send/Stop button, context chips, the settings line, and the edit-last-prompt mode.
+// context), the Send/Stop button, context chips, and the settings line (prompts are
+// edited in place, in their turn: promptView.ts).
 import { button, el, icon } from './dom';
 import { ChipBar } from './chips';
 import { ConfigLine } from './configLine';
@@ -16,9 +17,7 @@ export class Composer {
   readonly meter: ContextMeter;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
-  private readonly editBanner: HTMLElement;
   private busy = false;
-  private editing = false;
 
   constructor(
     private readonly host: HostPort,
@@ -42,19 +41,10 @@ export class Composer {
       if (/^(Arrow(Left|Right)|Home|End)$/.test(event.key)) this.mentions.update();
     });
     this.sendButton = button({ class: 'send-button' }, () => (this.busy ? this.stop() : this.send()));
-    this.editBanner = el(
-      'div',
-      { class: 'edit-banner', role: 'status' },
-      icon('edit'),
-      el('span', {}, ' Editing the last prompt: sending replaces it. '),
-      button({ label: 'Cancel', class: 'link-button' }, () => this.cancelEdit()),
-    );
-    this.editBanner.hidden = true;
     this.element = el(
       'div',
       { class: 'composer' },
       this.config.keyPrompt,
-      this.editBanner,
       this.chips.element,
       this.mentions.menu.element,
       el('div', { class: 'input-row' }, this.input, this.sendButton),
@@ -70,18 +60,11 @@ export class Composer {
     this.render();
   }
 
-  /** Text from the host (or the Edit button) replaces the draft. */
+  /** Text from the host replaces the draft. */
   setDraft(text: string): void {
     this.input.value = text;
     this.onInput();
     this.focus();
-  }
-
-  /** Edit the last prompt: the next send replaces that turn instead of adding one. */
-  beginEdit(text: string): void {
-    this.editing = true;
-    this.editBanner.hidden = false;
-    this.setDraft(text);
   }
 
   focus(): void {
@@ -106,9 +89,6 @@ export class Composer {
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       if (!this.busy) this.send();
-    } else if (event.key === 'Escape' && this.editing && !this.busy) {
-      event.preventDefault();
-      this.cancelEdit();
     }
   }
 
@@ -122,9 +102,7 @@ export class Composer {
   private send(): void {
     const text = this.input.value;
     if (this.busy || text.trim() === '') return;
-    this.host.post(this.editing ? { type: 'editLast', text } : { type: 'send', text });
-    this.editing = false;
-    this.editBanner.hidden = true;
+    this.host.post({ type: 'send', text });
     this.input.value = '';
     this.onInput();
   }
@@ -133,15 +111,8 @@ export class Composer {
     this.host.post({ type: 'stop' });
   }
 
-  private cancelEdit(): void {
-    this.editing = false;
-    this.editBanner.hidden = true;
-    this.input.value = '';
-    this.onInput();
-  }
-
   private render(): void {
-    const label = this.busy ? 'Stop' : this.editing ? 'Resend' : 'Send';
+    const label = this.busy ? 'Stop' : 'Send';
     this.sendButton.replaceChildren(icon(this.busy ? 'debug-stop' : 'send'));
     this.sendButton.setAttribute('aria-label', this.busy ? 'Stop the response (Escape)' : `${label} (Enter)`);
     this.sendButton.title = this.busy ? 'Stop (Escape)' : `${label} (Enter)`;

@@ -138,8 +138,6 @@ export class ChatController extends Disposable {
         return this.action(m.turnId, m.action);
       case 'regenerate':
         return this.session.rerunLast();
-      case 'editLast':
-        return this.session.rerunLast(m.text);
       case 'editPrompt':
         return this.session.rerun(m.turnId, m.text);
       case 'switchVersion':

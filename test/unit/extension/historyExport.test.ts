@@ -77,7 +77,7 @@ describe('history search', () => {
   it('cuts a snippet around the hit with ellipses', () => {
     const long = {
       ...conversation,
-      turns: [{ ...conversation.turns[1]!, prompt: `${'x '.repeat(100)}needle${' y'.repeat(100)}` }],
+      turns: [{ ...conversation.turns[1], prompt: `${'x '.repeat(100)}needle${' y'.repeat(100)}` }],
     };
     const s = matchConversation(long, 'needle', { thinking: false })!.snippet;
     assert.ok(s.startsWith('…') && s.endsWith('…') && s.includes('needle') && s.length < 100, s);

@@ -69,6 +69,12 @@ export const SettingTable = {
       'Make it more idiomatic',
     ],
   },
+  refactorSpeed: {
+    key: 'refactor.speed',
+    type: 'string',
+    enum: ['fast', 'standard', 'chat'],
+    default: 'fast',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 type Table = typeof SettingTable;

@@ -32,6 +32,17 @@ const reporter = {
   },
 };
 
+/**
+ * In the extension bundle, `require('undici')` becomes `require('./undici.js')`: undici is built into
+ * its own file beside the bundle and loaded with the first HTTP client, not at activation.
+ */
+const undiciBeside = {
+  name: 'undici-beside',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
 /** Copies the codicon font and stylesheet next to the webview bundle (localResourceRoots = dist, media). */
 function copyCodicons() {
   const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
@@ -108,6 +119,18 @@ async function main() {
         target: 'node20',
         outfile: 'dist/extension.js',
         external: ['vscode'],
+        logLevel: 'warning',
+        plugins: [reporter, undiciBeside],
+      }),
+      await esbuild.context({
+        entryPoints: [require.resolve('undici')],
+        bundle: true,
+        format: 'cjs',
+        minify: production,
+        sourcemap: false,
+        platform: 'node',
+        target: 'node20',
+        outfile: 'dist/undici.js',
         logLevel: 'warning',
         plugins: [reporter],
       }),

@@ -27,12 +27,16 @@ const vscodeFreeExtensionFiles = [
   'src/extension/activationClock.ts',
   'src/extension/commandIds.ts',
   'src/extension/dispose.ts',
+  'src/extension/chat/contextMeter.ts',
   'src/extension/chat/conversation.ts',
   'src/extension/chat/conversationStore.ts',
   'src/extension/chat/deltaBatcher.ts',
+  'src/extension/chat/gitignore.ts',
+  'src/extension/chat/mentionMatch.ts',
   'src/extension/chat/turnRunner.ts',
   'src/extension/chat/views.ts',
   'src/extension/connection/baseUrl.ts',
+  'src/extension/connection/clientLease.ts',
   'src/extension/connection/keyCheck.ts',
   'src/extension/connection/modelCatalog.ts',
   'src/extension/refactor/codeFence.ts',
@@ -49,6 +53,10 @@ const vscodeFreeExtensionFiles = [
   'src/extension/status/liveRate.ts',
   'src/extension/status/modelSwitch.ts',
   'src/extension/status/statusText.ts',
+  'src/extension/chat/turnOutcome.ts',
+  'src/extension/connection/learnedStore.ts',
+  'src/extension/status/modelGroups.ts',
+  'src/extension/status/servedLedger.ts',
 ];
 
 export default tseslint.config(

@@ -1,18 +1,15 @@
 // The Messages API client: one kept-alive connection pool per base URL, streaming with retries and
 // the fast→standard fallback, non-streaming helpers (count tokens, list models), and warm-up.
-// Over 250 lines until model paging moves to the transport (under way); the retry loop itself
-// must stay in one piece, so it is not split further.
+// The retry loop stays in one piece here; its two ends live in streamResult.ts, one attempt in
+// streamAttempt.ts, JSON calls in jsonRequest.ts, the option types in clientOptions.ts.
 
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { AnthropicError } from './errors';
-import { errorFromNetwork, errorFromResponse } from './errorMapping';
-import { buildMetrics } from './metrics';
-import { resolveModel, type ModelCapabilities, type ServerModelInfo } from './models';
-import { fallbackModelOf } from './outcomes';
-import type { DeltaSink } from './reducer';
+import type { ServerModelInfo } from './models';
+import { inputTokensOf, requestJson } from './jsonRequest';
+import { guardListeners, settleStream } from './streamResult';
 import { makeRedactor, type Redactor } from './redact';
-import { settledUsage } from './turnUsage';
 import { isFastRequest, toStandardSpeed } from './requestBuilder';
 import { abortableSleep, decideRetry, DEFAULT_MAX_RETRIES, type Sleep } from './retry';
 import { runAttempt, yieldToPool, type AttemptContext, type AttemptResult } from './streamAttempt';
@@ -23,66 +20,20 @@ import {
   listModelPages,
   planRoute,
   routeSecrets,
-  type Auth,
-  type ProxyOptions,
   type RoutePlan,
   type Timeouts,
 } from './transport';
-import type { BuiltRequest, ClientEvent, MessageCreateParams, Outcome, Speed, StreamResult } from './types';
+import type { BuiltRequest, MessageCreateParams, Speed, StreamResult } from './types';
 
-export interface AnthropicClientOptions {
-  /** e.g. `https://api.anthropic.com` or a gateway URL with a path prefix. */
-  baseUrl: string;
-  auth: Auth;
-  /** Default `2023-06-01`. */
-  anthropicVersion?: string;
-  /** e.g. `thinkfast/0.1.0 (vscode)`. */
-  userAgent: string;
-  /** Required: the caller's settings own the defaults. */
-  timeouts: Timeouts;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
-  proxy?: ProxyOptions;
-  /** Environment for proxy variables (default process.env); tests pass their own. */
-  env?: NodeJS.ProcessEnv;
-  /** Receives one line per attempt, retry and failure; already redacted. */
-  log?: (line: string) => void;
-  /** Injectable for tests: the sleep between retries, a monotonic ms clock, jitter source. */
-  sleep?: Sleep;
-  clock?: () => number;
-  random?: () => number;
-}
+import type { AnthropicClientOptions, MessageStreamer, StreamOptions, WarmResult } from './clientOptions';
 
-/** How a fast request handles a 429: wait and retry fast, or fall back to standard at once. */
-export type FastPolicy = 'wait' | 'fallback';
-
-export interface StreamOptions {
-  signal?: AbortSignal;
-  fastPolicy: FastPolicy;
-  /** Attempts, retry waits, fallback and headers, as they happen. */
-  onEvent?(e: ClientEvent): void;
-  /**
-   * Each block delta (start / append / stop by content index) with the live message it was
-   * applied to; a retried attempt starts again from `start` of index 0.
-   */
-  onDelta?: DeltaSink;
-  /** Capabilities for the cost figure; default: the built-in table for `body.model`. */
-  caps?: ModelCapabilities;
-  /** Capabilities of another model (the one a server-side fallback served); default: the table. */
-  resolveCaps?: (id: string) => ModelCapabilities;
-}
-
-/** What `warm()` found. */
-export interface WarmResult {
-  ok: boolean;
-  ms: number;
-  status?: number;
-}
-
-/** The part of the client that chat turns and refactors use (tests pass their own). */
-export interface MessageStreamer {
-  stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult>;
-}
+export type {
+  AnthropicClientOptions,
+  FastPolicy,
+  MessageStreamer,
+  StreamOptions,
+  WarmResult,
+} from './clientOptions';
 
 /** A streaming Messages API client. Create one per base URL + key and reuse it; `close()` at the end. */
 export class AnthropicClient implements MessageStreamer {
@@ -138,24 +89,7 @@ export class AnthropicClient implements MessageStreamer {
   async stream(built: BuiltRequest, opts: StreamOptions): Promise<StreamResult> {
     const startedAt = this.clock();
     const requestedSpeed: Speed = isFastRequest(built) ? 'fast' : 'standard';
-    // A failing listener must not break the stream; the log shows it.
-    const emit = (e: ClientEvent): void => {
-      try {
-        opts.onEvent?.(e);
-      } catch (err) {
-        this.log(`onEvent listener threw: ${String(err)}`);
-      }
-    };
-    const listener = opts.onDelta;
-    const onDelta: DeltaSink = listener
-      ? (delta, message) => {
-          try {
-            listener(delta, message);
-          } catch (err) {
-            this.log(`onDelta listener threw: ${String(err)}`);
-          }
-        }
-      : () => undefined;
+    const { emit, onDelta } = guardListeners(opts, (line) => this.log(line));
     const ctx: AttemptContext = {
       dispatcher: this.dispatcher,
       origin: this.origin,
@@ -225,35 +159,16 @@ export class AnthropicClient implements MessageStreamer {
       retriesSoFar++;
     }
 
-    const message = last.reducer.message;
-    if (!message.model) message.model = request.body.model;
-    const outcome = outcomeOf(last);
-    const servedModel = fallbackModelOf(message);
-    const settled = settledUsage(message, outcome);
-    const metrics = buildMetrics({
-      model: message.model,
-      requestId: last.requestId,
-      timings: {
-        startedAt,
-        attemptStartedAt: last.startedAt,
-        firstDeltaAt: last.firstDeltaAt,
-        lastDeltaAt: last.lastDeltaAt,
-        endedAt: this.clock(),
-      },
-      usage: settled.usage,
-      usageEstimated: settled.estimated,
+    return settleStream(last, {
+      model: request.body.model,
+      startedAt,
+      endedAt: this.clock(),
       requestedSpeed,
       fellBack,
       attempts,
-      rateLimits: last.rateLimits,
-      caps: opts.caps ?? resolveModel(request.body.model),
-      ...(servedModel === undefined
-        ? {}
-        : { servedModel, servedCaps: (opts.resolveCaps ?? ((id: string) => resolveModel(id)))(servedModel) }),
+      caps: opts.caps,
+      resolveCaps: opts.resolveCaps,
     });
-    const result: StreamResult = { outcome, message, metrics };
-    if (last.error && outcome !== 'complete' && outcome !== 'stopped') result.error = last.error;
-    return result;
   }
 
   /** `POST /v1/messages/count_tokens` for the same body (an estimate). Rejects with AnthropicError. */
@@ -264,17 +179,7 @@ export class AnthropicClient implements MessageStreamer {
   ): Promise<number> {
     const { model, messages, system, thinking, output_config } = body;
     const payload = { model, messages, system, thinking, output_config };
-    const res = (await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal)) as {
-      input_tokens?: unknown;
-    };
-    if (typeof res.input_tokens !== 'number') {
-      throw new AnthropicError({
-        kind: 'unknown',
-        message: 'The token count response had no input_tokens.',
-        retryable: false,
-      });
-    }
-    return res.input_tokens;
+    return inputTokensOf(await this.json('POST', '/v1/messages/count_tokens', payload, betas, signal));
   }
 
   /** Every model the server lists (`GET /v1/models`, all pages). Rejects with AnthropicError. */
@@ -317,57 +222,25 @@ export class AnthropicClient implements MessageStreamer {
     await this.dispatcher.close();
   }
 
-  private async json(
+  private json(
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
     betas: readonly string[],
     signal?: AbortSignal,
   ): Promise<unknown> {
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await this.dispatcher.request({
-        origin: this.origin,
-        path: `${this.basePath}${path}`,
-        method,
-        headers: buildHeaders({
-          auth: this.options.auth,
-          anthropicVersion: this.version,
-          userAgent: this.options.userAgent,
-          betas,
-          json: body !== undefined,
-        }),
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (e) {
-      if (signal?.aborted)
-        throw new AnthropicError({ kind: 'aborted', message: 'Stopped.', retryable: false });
-      throw errorFromNetwork(e, 'request', this.redact);
-    }
-    const text = await res.body.text();
-    await yieldToPool();
-    if (res.statusCode < 200 || res.statusCode >= 300)
-      throw errorFromResponse(res.statusCode, res.headers, text, this.redact);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new AnthropicError({
-        kind: 'unknown',
-        message: `The API sent a response that is not JSON (${path}).`,
-        retryable: false,
-      });
-    }
+    const headers = buildHeaders({
+      auth: this.options.auth,
+      anthropicVersion: this.version,
+      userAgent: this.options.userAgent,
+      betas,
+      json: body !== undefined,
+    });
+    const target = { dispatcher: this.dispatcher, origin: this.origin, basePath: this.basePath };
+    return requestJson(target, { method, path, body, headers, signal }, this.redact);
   }
 
   private log(line: string): void {
     this.options.log?.(this.redact(line));
   }
-}
-
-function outcomeOf(a: AttemptResult): Outcome {
-  if (!a.error) return 'complete';
-  if (a.error.kind === 'aborted') return 'stopped';
-  // Once the server accepted the request (HTTP 200) the stream had begun: what arrived is a partial answer.
-  return a.status === 200 ? 'interrupted' : 'failed';
 }

@@ -1,7 +1,8 @@
 // HTTP plumbing for one base URL: the kept-alive undici dispatcher (direct or through a proxy),
 // the request headers, and the decision whether a proxy applies. Only src/anthropic imports undici.
 
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type * as UndiciModule from 'undici';
+import type { Dispatcher } from 'undici';
 import { isLoopbackHost } from '../shared/patterns';
 
 /**
@@ -28,6 +29,19 @@ export interface ProxyOptions {
 }
 
 export type Auth = { apiKey: string } | { bearer: string };
+
+type Undici = typeof UndiciModule;
+let undici: Undici | undefined;
+
+/**
+ * undici, loaded with the first dispatcher rather than at activation: it is most of the extension's
+ * code, and the extension bundle ships it as a separate file (`dist/undici.js`, see esbuild.js).
+ */
+function loadUndici(): Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  undici ??= require('undici') as Undici;
+  return undici;
+}
 
 /** Keep sockets for a while between chat turns; the server may close first, which undici handles. */
 const KEEP_ALIVE_MS = 60_000;
@@ -93,6 +107,7 @@ export function createDispatcher(plan: RoutePlan, timeouts: Timeouts): Dispatche
     keepAliveMaxTimeout: KEEP_ALIVE_MAX_MS,
   };
   const tls = { timeout: timeouts.connectMs, rejectUnauthorized: plan.strictSSL };
+  const { Agent, ProxyAgent } = loadUndici();
   if (plan.kind === 'direct') return new Agent({ ...common, connect: tls });
   return new ProxyAgent({ ...common, uri: plan.proxyUrl, requestTls: tls, proxyTls: tls });
 }

@@ -1,5 +1,5 @@
 import { sinceLoadStart } from './activationClock';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
 import { registerChat } from './chat/chatFeature';
 import type { ChatViewProvider } from './chat/chatViewProvider';
@@ -10,10 +10,15 @@ import { registerLog } from './log';
 import { registerRefactor } from './refactor/refactorCommand';
 import { registerSettings } from './settings/settingsFeature';
 import { registerStatus } from './status/statusFeature';
+import type { LifecycleNotice } from './status/lifecycleNotice';
 import type { StatusBar } from './status/statusBar';
 import { StreamActivity } from './status/streamActivity';
 
-/** What `activate` returns: used by the extension-host tests, not a public API. */
+/**
+ * What `activate` returns in the extension-host tests (`ExtensionMode.Test`) only. Anywhere else
+ * `activate` returns nothing: these objects reach the key store and clients whose headers carry
+ * the key, and every other extension can read `exports`.
+ */
 export interface ThinkfastTestApi {
   readonly chatView: ChatViewProvider;
   readonly chat: ChatController;
@@ -21,18 +26,26 @@ export interface ThinkfastTestApi {
   readonly store: ConversationStore;
   readonly statusBar: StatusBar;
   readonly activity: StreamActivity;
+  /** The one-time deprecation notice. */
+  readonly lifecycle: LifecycleNotice;
   /** From the first line of the bundle running to the end of `activate`, in ms. */
   readonly activationMs: number;
 }
 
 /** Wires the features; each registers its own commands and disposables. */
-export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
+export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const { log, disposable: logFeature } = registerLog();
   const { settings, disposable: settingsFeature } = registerSettings();
-  const { backend, disposable: connection } = registerConnection(context.secrets, settings, log, version);
+  const { backend, disposable: connection } = registerConnection(
+    context.secrets,
+    settings,
+    log,
+    version,
+    context.globalState,
+  );
   const activity = new StreamActivity();
-  const { statusBar, disposable: status } = registerStatus(backend, activity);
+  const { statusBar, lifecycle, disposable: status } = registerStatus(backend, activity, context.globalState);
   const chat = registerChat(context, backend, activity, log);
   context.subscriptions.push(
     logFeature,
@@ -45,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
   );
   const activationMs = Math.round(sinceLoadStart() * 10) / 10;
   log.info(`Thinkfast ${version} activated in ${activationMs} ms${backend.simulator ? ' (simulator)' : ''}`);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     chatView: chat.chatView,
     chat: chat.chat,
@@ -52,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi {
     store: chat.store,
     statusBar,
     activity,
+    lifecycle,
     activationMs,
   };
 }

@@ -11,7 +11,16 @@ export type ThinkingDisplay = 'expanded' | 'collapsed' | 'hidden';
 export type TurnOutcome = 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed';
 
 /** An action the user can take from an error or a stop notice; each maps to one host handler. */
-export type TurnAction = 'setApiKey' | 'retry' | 'continue' | 'openSettings' | 'showLog';
+export type TurnAction =
+  | 'setApiKey'
+  | 'retry'
+  | 'continue'
+  | 'openSettings'
+  | 'showLog'
+  /** Send the turn again without what the API refused (one click, never automatic). */
+  | 'resendWithout'
+  /** Open the model picker (a refusal, a retired model). */
+  | 'selectModel';
 
 /** A context chip: a selection or a whole file attached to the next message. */
 export interface ChipView {
@@ -22,6 +31,30 @@ export interface ChipView {
   readonly languageId: string;
   /** Number of lines attached, shown in the chip's tooltip. */
   readonly lines: number;
+  /** Estimated size in tokens (about four characters each); absent on chips saved before it. */
+  readonly tokens?: number;
+}
+
+/** One entry of the @-mention list; the host keeps what it stands for and the webview sends back `id`. */
+export interface MentionItemView {
+  readonly id: string;
+  readonly kind: 'selection' | 'file' | 'editor' | 'symbol';
+  /** A file's name, a symbol's name, or "Selection". */
+  readonly label: string;
+  /** A file's folder, or where a symbol or the selection is (`src/a.ts:2-6`). */
+  readonly detail?: string;
+}
+
+/** What the next request will send against the model's context window: the composer's meter. */
+export interface ContextView {
+  /** The model's context window in tokens; absent when nobody knows it. */
+  readonly window?: number;
+  /** The conversation so far: the last response's input plus its output. */
+  readonly historyTokens: number;
+  /** The attached chips (estimated). */
+  readonly chipTokens: number;
+  /** Near the limit: count_tokens' figure for the whole next request with `draft` as its prompt. */
+  readonly counted?: { readonly tokens: number; readonly draft: string };
 }
 
 /** Where a block sits in the message: its content index, and whether it is still streaming. */
@@ -72,6 +105,28 @@ export interface FooterView {
   readonly stopReason?: string;
   readonly requestId?: string;
   readonly simulator: boolean;
+  /** The model's display name ("Opus 5.5"), shown instead of the raw id. */
+  readonly modelLabel?: string;
+  /** The speed the request asked for, when it differs from the one served. */
+  readonly requestedSpeed?: SpeedView;
+  /** `usage.output_tokens_details.thinking_tokens`: what was billed for thinking. */
+  readonly thinkingTokens?: number;
+  /** Thinking was billed but not shown (display omitted). */
+  readonly thinkingHidden?: boolean;
+  /** The model that actually answered after a server-side fallback (display name). */
+  readonly answeredBy?: string;
+  /** `stop_details` of a refusal. */
+  readonly refusal?: { readonly category?: string; readonly explanation?: string };
+  /** The model's context window in tokens, to explain `model_context_window_exceeded`. */
+  readonly contextWindow?: number;
+  /** The usage is an estimate (a stopped turn without its final usage): figures carry `~`. */
+  readonly estimated?: boolean;
+  /** `cache saved $X`, when the prompt cache saved money. */
+  readonly cacheSaved?: string;
+  /** What the cache did: `cache hit 12,400 tok`, `cache miss: model or speed changed`. */
+  readonly cacheNote?: string;
+  /** The cost total as shown (lines add up to it), e.g. `$0.019` or `~$0.004`. */
+  readonly costText?: string;
 }
 
 /** An error shown inline under a turn, with the actions that fix it. */
@@ -97,6 +152,8 @@ export interface TurnView {
   readonly seq?: number;
   /** A note such as "Thinking blocks were dropped from history after the API rejected a signature." */
   readonly notice?: string;
+  /** When the conversation has other versions from this turn on: which one this is (0-based) of how many. */
+  readonly version?: { readonly index: number; readonly count: number };
 }
 
 /** A conversation in the history list. */
@@ -183,6 +240,12 @@ export type HostMessage =
   | { readonly type: 'history'; readonly items: readonly HistoryItemView[] }
   /** The chips attached to the next message. */
   | { readonly type: 'chips'; readonly chips: readonly ChipView[] }
+  /** The @-mention list for `query` (what follows the `@`), best match first. */
+  | { readonly type: 'mentions'; readonly query: string; readonly items: readonly MentionItemView[] }
+  /** The context meter's figures; sent on ready, after each turn, and when chips or the model change. */
+  | { readonly type: 'context'; readonly context: ContextView }
+  /** The summary asked for with `summarize`, shown to the user before a new chat starts from it. */
+  | { readonly type: 'summary'; readonly text: string }
   /** Put text into the composer (edit last prompt). */
   | { readonly type: 'setDraft'; readonly text: string }
   /** A transient notice at the top of the view, e.g. a corrupt history file moved aside. */
@@ -204,6 +267,10 @@ export type WebviewMessage =
   | { readonly type: 'regenerate' }
   /** Replace the last prompt with new text and resend it. */
   | { readonly type: 'editLast'; readonly text: string }
+  /** Edit a prompt in place and send it: a new version from that turn on (the old one stays). */
+  | { readonly type: 'editPrompt'; readonly turnId: string; readonly text: string }
+  /** Show version `index` of the conversation from turn `turnId` on. */
+  | { readonly type: 'switchVersion'; readonly turnId: string; readonly index: number }
   /** Start a new conversation. */
   | { readonly type: 'newChat' }
   /** Ask for the history list. */
@@ -213,6 +280,16 @@ export type WebviewMessage =
   /** Attach the active editor's selection or whole file. */
   | { readonly type: 'addContext'; readonly kind: 'selection' | 'file' }
   | { readonly type: 'removeContext'; readonly id: string }
+  /** The user typed `@query`: list what could be mentioned. */
+  | { readonly type: 'mentionQuery'; readonly query: string }
+  /** Near the limit: count the next request exactly, with `draft` as its prompt. */
+  | { readonly type: 'countContext'; readonly draft: string }
+  /** Summarize this conversation (to start a new chat from it). */
+  | { readonly type: 'summarize' }
+  /** Start a new chat whose draft is this (user-approved) summary. */
+  | { readonly type: 'newChatFromSummary'; readonly summary: string }
+  /** Attach the mention `id` from the last list as a chip. */
+  | { readonly type: 'addMention'; readonly id: string }
   /** Code block buttons. */
   | { readonly type: 'copyCode'; readonly code: string }
   | { readonly type: 'insertCode'; readonly code: string; readonly languageId?: string }

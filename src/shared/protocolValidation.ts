@@ -8,7 +8,18 @@ import type { TurnAction, WebviewMessage } from './protocol';
 /** Upper bound for any text the webview may send (prompts, code for copy/insert). */
 export const maxMessageText = 1_000_000;
 
-const actions: readonly TurnAction[] = ['setApiKey', 'retry', 'continue', 'openSettings', 'showLog'];
+/** What may follow an `@` in a mention query. */
+export const maxMentionQuery = 200;
+
+const actions: readonly TurnAction[] = [
+  'setApiKey',
+  'retry',
+  'continue',
+  'openSettings',
+  'showLog',
+  'resendWithout',
+  'selectModel',
+];
 const commands = ['toggleFast', 'setEffort', 'selectModel', 'setApiKey', 'openSettings'] as const;
 
 type Result = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
@@ -29,11 +40,21 @@ export function validateWebviewMessage(raw: unknown): Result {
     case 'newChat':
     case 'listHistory':
     case 'resync':
+    case 'summarize':
       return { ok: true, message: { type: m.type } };
     case 'send':
     case 'editLast':
       if (!isText(m.text) || m.text.trim() === '') return bad('text');
       return { ok: true, message: { type: m.type, text: m.text } };
+    case 'editPrompt':
+      if (!isId(m.turnId)) return bad('turnId');
+      if (!isText(m.text) || m.text.trim() === '') return bad('text');
+      return { ok: true, message: { type: 'editPrompt', turnId: m.turnId, text: m.text } };
+    case 'switchVersion':
+      if (!isId(m.turnId)) return bad('turnId');
+      if (typeof m.index !== 'number' || !Number.isInteger(m.index) || m.index < 0 || m.index > 10_000)
+        return bad('index');
+      return { ok: true, message: { type: 'switchVersion', turnId: m.turnId, index: m.index } };
     case 'action':
       if (!isId(m.turnId)) return bad('turnId');
       if (!actions.includes(m.action as TurnAction)) return bad('action');
@@ -41,11 +62,21 @@ export function validateWebviewMessage(raw: unknown): Result {
     case 'openConversation':
     case 'deleteConversation':
     case 'removeContext':
+    case 'addMention':
       if (!isId(m.id)) return bad('id');
       return { ok: true, message: { type: m.type, id: m.id } };
     case 'addContext':
       if (m.kind !== 'selection' && m.kind !== 'file') return bad('kind');
       return { ok: true, message: { type: 'addContext', kind: m.kind } };
+    case 'countContext':
+      if (!isText(m.draft)) return bad('draft');
+      return { ok: true, message: { type: 'countContext', draft: m.draft } };
+    case 'newChatFromSummary':
+      if (!isText(m.summary) || m.summary.trim() === '') return bad('summary');
+      return { ok: true, message: { type: 'newChatFromSummary', summary: m.summary } };
+    case 'mentionQuery':
+      if (!isText(m.query, maxMentionQuery)) return bad('query');
+      return { ok: true, message: { type: 'mentionQuery', query: m.query } };
     case 'copyCode':
       if (!isText(m.code)) return bad('code');
       return { ok: true, message: { type: 'copyCode', code: m.code } };

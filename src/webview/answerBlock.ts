@@ -1,4 +1,4 @@
-// An answer (text) block: streamed markdown, rendered incrementally, announced politely.
+// An answer (text) block: streamed markdown, rendered incrementally.
 import { el } from './dom';
 import { MarkdownStream } from './markdownStream';
 import type { RenderContext } from './renderContext';
@@ -7,16 +7,13 @@ export class AnswerBlock {
   readonly element: HTMLElement;
   private readonly stream: MarkdownStream;
 
-  constructor(
-    private readonly ctx: RenderContext,
-    private readonly onText: () => void,
-  ) {
+  constructor(private readonly ctx: RenderContext) {
     this.element = el('div', { class: 'block answer markdown' });
     this.stream = new MarkdownStream(this.element, ctx.renderer);
   }
 
   static finished(ctx: RenderContext, text: string): AnswerBlock {
-    const block = new AnswerBlock(ctx, () => undefined);
+    const block = new AnswerBlock(ctx);
     block.append(text);
     block.stop();
     return block;
@@ -29,7 +26,6 @@ export class AnswerBlock {
   append(text: string): void {
     this.stream.append(text);
     this.ctx.scheduler.schedule(this);
-    this.onText();
   }
 
   flush(): void {

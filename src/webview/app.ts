@@ -71,7 +71,13 @@ export class ChatApp {
     );
     handleContentClicks(this.list.scroller, host);
     document.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && !event.isComposing && this.composer.stopIfBusy()) event.preventDefault();
+      if (
+        event.key === 'Escape' &&
+        !event.defaultPrevented &&
+        !event.isComposing &&
+        this.composer.stopIfBusy()
+      )
+        event.preventDefault();
     });
   }
 
@@ -127,6 +133,15 @@ export class ChatApp {
       case 'chips':
         this.composer.chips.set(message.chips);
         break;
+      case 'context':
+        this.composer.meter.set(message.context);
+        break;
+      case 'summary':
+        this.composer.meter.showSummary(message.text);
+        break;
+      case 'mentions':
+        this.composer.mentions.show(message.query, message.items);
+        break;
       case 'setDraft':
         this.composer.setDraft(message.text);
         break;
@@ -141,7 +156,7 @@ export class ChatApp {
   }
 
   private makeTurn(view: TurnView): ChatTurn {
-    return new ChatTurn(view, this.ctx, { editPrompt: (text) => this.composer.beginEdit(text) });
+    return new ChatTurn(view, this.ctx);
   }
 
   private applyConfig(config: ComposerConfigView): void {

@@ -1,8 +1,10 @@
-// The input area: a multi-line prompt box (Enter sends, Shift+Enter breaks the line), the
-// Send/Stop button, context chips, the settings line, and the edit-last-prompt mode.
+// The input area: a multi-line prompt box (Enter sends, Shift+Enter breaks the line, `@` mentions
+// context), the Send/Stop button, context chips, the settings line, and the edit-last-prompt mode.
 import { button, el, icon } from './dom';
 import { ChipBar } from './chips';
 import { ConfigLine } from './configLine';
+import { ContextMeter } from './contextMeter';
+import { MentionInput } from './mentionInput';
 import type { ViewStateStore } from './state';
 import type { HostPort } from './vscodeApi';
 
@@ -10,6 +12,8 @@ export class Composer {
   readonly element: HTMLElement;
   readonly chips: ChipBar;
   readonly config: ConfigLine;
+  readonly mentions: MentionInput;
+  readonly meter: ContextMeter;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly editBanner: HTMLElement;
@@ -20,17 +24,23 @@ export class Composer {
     private readonly host: HostPort,
     private readonly state: ViewStateStore,
   ) {
-    this.chips = new ChipBar(host);
     this.config = new ConfigLine(host);
     this.input = el('textarea', {
       class: 'prompt-input',
       rows: 2,
       'aria-label': 'Message to Claude',
-      placeholder: 'Ask Claude… (Enter to send, Shift+Enter for a new line)',
+      placeholder: 'Ask Claude… (@ adds context, Enter sends, Shift+Enter adds a line)',
     });
     this.input.value = state.current.draft;
+    this.mentions = new MentionInput(host, this.input, () => this.onInput(false));
+    this.chips = new ChipBar(host, () => this.mentions.begin());
+    this.meter = new ContextMeter(host);
+    this.meter.setDraft(this.input.value);
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('keydown', (event) => this.onKeyDown(event));
+    this.input.addEventListener('keyup', (event) => {
+      if (/^(Arrow(Left|Right)|Home|End)$/.test(event.key)) this.mentions.update();
+    });
     this.sendButton = button({ class: 'send-button' }, () => (this.busy ? this.stop() : this.send()));
     this.editBanner = el(
       'div',
@@ -46,8 +56,10 @@ export class Composer {
       this.config.keyPrompt,
       this.editBanner,
       this.chips.element,
+      this.mentions.menu.element,
       el('div', { class: 'input-row' }, this.input, this.sendButton),
       this.config.element,
+      this.meter.element,
     );
     this.render();
   }
@@ -86,6 +98,11 @@ export class Composer {
   private onKeyDown(event: KeyboardEvent): void {
     // While an IME composes, Enter confirms the composition; it must not send.
     if (event.isComposing || event.keyCode === 229) return;
+    if (this.mentions.handleKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       if (!this.busy) this.send();
@@ -95,9 +112,11 @@ export class Composer {
     }
   }
 
-  private onInput(): void {
+  private onInput(updateMention = true): void {
     this.state.update({ draft: this.input.value });
     this.render();
+    this.meter.setDraft(this.input.value);
+    if (updateMention) this.mentions.update();
   }
 
   private send(): void {

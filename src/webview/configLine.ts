@@ -61,7 +61,8 @@ export class ConfigLine {
     const fast = config.speed === 'fast';
     this.speed.textContent = fast ? '⚡ fast' : 'standard';
     this.speed.setAttribute('aria-pressed', String(fast));
-    this.speed.setAttribute('aria-label', `Fast mode ${fast ? 'on' : 'off'}`);
+    // The name starts with the visible word, so voice control ("click standard") finds it.
+    this.speed.setAttribute('aria-label', fast ? 'fast mode on' : 'standard speed, fast mode off');
     this.speed.disabled = !config.fastSupported;
     this.speed.title = config.fastSupported ? 'Toggle fast mode' : 'This model does not support fast mode';
     this.simulator.hidden = !config.simulator;

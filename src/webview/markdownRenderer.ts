@@ -41,7 +41,7 @@ const allowedTags = [
   'tr',
   'ul',
 ];
-const allowedAttrs = ['href', 'title', 'class', 'start', 'aria-label', 'aria-hidden'];
+const allowedAttrs = ['href', 'title', 'class', 'start', 'aria-label', 'aria-hidden', 'tabindex'];
 
 /** Parses and renders markdown for the panel; see createMarkdownRenderer. */
 export interface MarkdownRenderer {
@@ -127,7 +127,7 @@ function codeBlockHtml(code: string, info: string, escape: (s: string) => string
     `<div class="code-header"><span class="code-lang">${escape(label || 'text')}</span>` +
     codeButton('copy', 'copy', 'Copy code') +
     codeButton('insert', 'insert', 'Insert at cursor') +
-    `</div><pre><code class="hljs${language ? ` language-${language}` : ''}">${body}</code></pre></div>\n`
+    `</div><pre tabindex="0"><code class="hljs${language ? ` language-${language}` : ''}">${body}</code></pre></div>\n`
   );
 }
 
@@ -151,6 +151,9 @@ function sanitize(html: string): DocumentFragment {
       ALLOWED_TAGS: allowedTags,
       ALLOWED_ATTR: allowedAttrs,
       ALLOWED_URI_REGEXP: httpUrl,
+      // Values of other attributes must look like http(s) URLs; a code block's `tabindex="0"`
+      // (so a scrolling block can be scrolled from the keyboard) is safe as it is.
+      ADD_URI_SAFE_ATTR: ['tabindex'],
       ALLOW_DATA_ATTR: false,
       RETURN_DOM_FRAGMENT: true,
     });

@@ -14,7 +14,8 @@
 //
 // Part 2, activation (BENCH_ACTIVATION=N, default 0, since each start boots a code-server): runs the
 // extension-host suite's activation test N times and reports the median of the project's own
-// `activationMs` figure; plus the size of the bundle that loads at activation.
+// `activationMs` figure; plus the size of the bundle that loads at activation and its load time
+// beside a build with undici inside (bundleLoad.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { resolveModel } from '../../src/anthropic/models';
 import { buildRequest } from '../../src/anthropic/requestBuilder';
 import type { BuiltRequest } from '../../src/anthropic/types';
 import { DeltaBatcher } from '../../src/extension/chat/deltaBatcher';
+import { bundleLoadComparison } from './bundleLoad';
 
 const RATE = 10_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -231,10 +233,11 @@ function activationRun(): Promise<number> {
 }
 
 async function activation(): Promise<void> {
-  const bundle = statSync('dist/extension.js').size;
+  const kb = (f: string): string => `${(statSync(f).size / 1024).toFixed(0)} KB`;
   console.log(
-    `activation: dist/extension.js is ${(bundle / 1024).toFixed(0)} KB (loaded whole at activation)`,
+    `activation: dist/extension.js ${kb('dist/extension.js')} loads at activation; dist/undici.js ${kb('dist/undici.js')} with the first request`,
   );
+  await bundleLoadComparison();
   if (STARTS === 0) {
     console.log('  (set BENCH_ACTIVATION=10 for the median of 10 starts in the real host)');
     return;

@@ -5,25 +5,17 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { e2e, screenshot } from './fixture';
-import { openChatView, uiTimeoutMs, waitForWorkbench } from './workbench';
+import { openChatView, sendPrompt, uiTimeoutMs, waitForWorkbench } from './workbench';
 
 function openChat(): Promise<FrameLocator> {
   return openChatView(e2e().page);
-}
-
-async function send(chat: FrameLocator, text: string): Promise<void> {
-  const input = chat.locator('.prompt-input');
-  await input.click();
-  await input.fill(text);
-  await input.press('Enter');
 }
 
 describe('chat (e2e)', () => {
   it('streams thinking before the answer and shows the footer', async () => {
     const chat = await openChat();
     await chat.locator('.simulator-badge').waitFor({ timeout: uiTimeoutMs });
-    await send(chat, 'Explain closures in JavaScript with a short example.');
-    const turn = chat.locator('.turn').last();
+    const turn = await sendPrompt(chat, 'Explain closures in JavaScript with a short example.');
     // The thinking block appears first, while the answer has not started.
     await turn.locator('.block.thinking').waitFor({ timeout: uiTimeoutMs });
     assert.equal(await turn.locator('.block.answer').count(), 0, 'no answer before the thinking');
@@ -39,8 +31,7 @@ describe('chat (e2e)', () => {
 
   it('Stop keeps the partial answer, marked stopped', async () => {
     const chat = await openChat();
-    await send(chat, 'Write a long essay about compilers. [sim:long tokens=5000]');
-    const turn = chat.locator('.turn').last();
+    const turn = await sendPrompt(chat, 'Write a long essay about compilers. [sim:long tokens=5000]');
     // Stop once some answer text is on screen, so there is a partial answer to keep.
     await turn.locator('.block.answer', { hasText: /\w{3}/ }).first().waitFor({ timeout: uiTimeoutMs });
     await screenshot('chat-before-stop');
@@ -58,12 +49,15 @@ describe('chat (e2e)', () => {
     await page.reload();
     await waitForWorkbench(page);
     chat = await openChat();
-    await chat
-      .locator('.turn')
-      .nth(before - 1)
-      .waitFor({ timeout: uiTimeoutMs });
-    assert.equal(await chat.locator('.turn').count(), before);
+    // The last turn is drawn at once; older ones only on demand (lazily rendered turns).
     await chat.locator('.turn-end', { hasText: 'Stopped' }).waitFor({ timeout: uiTimeoutMs });
+    const earlier = chat.locator('.earlier-turns');
+    // The view may also fill itself with older turns as it lays out, hiding the button meanwhile.
+    for (let n = 0; n < 40 && (await chat.locator('.turn').count()) < before; n++) {
+      if (await earlier.isVisible()) await earlier.click({ timeout: 5_000 }).catch(() => undefined);
+      else await page.waitForTimeout(250);
+    }
+    assert.equal(await chat.locator('.turn').count(), before);
     await screenshot('chat-after-reload');
   });
 });

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { e2e, screenshot } from './fixture';
-import { openChatView, uiTimeoutMs } from './workbench';
+import { openChatView, sendPrompt, uiTimeoutMs } from './workbench';
 
 describe('fast mode (e2e)', () => {
   it('the speed item switches to fast and the next answer says ⚡ fast', async () => {
@@ -20,16 +20,7 @@ describe('fast mode (e2e)', () => {
     await screenshot('fast-status-item');
 
     const chat = await openChatView(page);
-    const input = chat.locator('.prompt-input');
-    await input.click();
-    const prompt = 'A quick question in fast mode: what is a hash map?';
-    await input.fill(prompt);
-    await input.press('Enter');
-    // The new turn by its prompt: `.turn` last() can still be an earlier test's turn, whose footer
-    // is already there (and says standard).
-    const turn = chat.locator('.turn').filter({
-      has: chat.locator('.prompt-text', { hasText: prompt }),
-    });
+    const turn = await sendPrompt(chat, 'A quick question in fast mode: what is a hash map?');
     const footer = turn.locator('.footer');
     await footer.waitFor({ timeout: uiTimeoutMs });
     assert.match(await footer.innerText(), /⚡ fast/);

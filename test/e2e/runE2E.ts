@@ -10,6 +10,7 @@ import { artifactsDir, hostCacheDir } from '../host/paths';
 import { LEGACY_FAST_OPUS_4_6 } from '../simulator/options';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { buildVsix } from './buildVsix';
+import { packageKeyProbe } from './keyProbe/packageProbe';
 import { screenshot, setE2EContext } from './fixture';
 import { waitForWorkbench } from './workbench';
 
@@ -34,6 +35,10 @@ async function main(): Promise<number> {
     await step('package the .vsix (vsce runs check-types and the production build)', () => buildVsix(vsix));
     const extensionsDir = path.join(work, 'exts');
     await step('install it into a fresh extensions folder', () => installExtension(vsix, extensionsDir));
+    // A second extension beside it that looks for the API key (keyLeak.test.ts).
+    await step('install the key probe', async () =>
+      installExtension(await packageKeyProbe(work), extensionsDir),
+    );
     // The extension talks to an in-process Messages API simulator, as `npm start` does without a key.
     simulator = await step('start the Messages API simulator', () =>
       // Fast mode on Opus 4.6 as served before its removal (the fast-mode e2e test expects ⚡ fast).

@@ -9,7 +9,7 @@ const runtimeFile = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt|\.md)?$/,
-  /^dist\/extension\.js$/,
+  /^dist\/(extension|undici)\.js$/,
   /^dist\/webview\.js$/,
   /^dist\/webview\.css$/,
   /^dist\/codicon\.(css|ttf)$/,
@@ -38,6 +38,7 @@ describe('the .vsix', () => {
     for (const f of [
       'package.json',
       'dist/extension.js',
+      'dist/undici.js',
       'dist/webview.js',
       'dist/codicon.css',
       'dist/codicon.ttf',

@@ -1,4 +1,4 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Timeouts for UI waits: a workbench on two loaded cores can take a while to paint. */
 export const uiTimeoutMs = 30_000;
@@ -77,4 +77,30 @@ export async function openChatView(page: Page): Promise<FrameLocator> {
   const chat = webviewContent(page);
   await chat.locator('.prompt-input').waitFor({ timeout: uiTimeoutMs });
   return chat;
+}
+
+/**
+ * Types `text` into the chat composer, sends it, and returns the turn that answers it, found by its
+ * prompt: `.turn` last() can still be an earlier turn (with its answer and footer already there)
+ * until the new one is drawn.
+ */
+export async function sendPrompt(chat: FrameLocator, text: string): Promise<Locator> {
+  const input = chat.locator('.prompt-input');
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  return chat.locator('.turn').filter({ has: chat.locator('.prompt-text', { hasText: text }) });
+}
+
+/** Runs a command by its palette label when it opens its own input (titled `title`) right away. */
+export async function runCommandWithInput(page: Page, label: string, title: string): Promise<void> {
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: uiTimeoutMs });
+  await findRow(page, `>${label}`, label);
+  await input.press('Enter');
+  await page
+    .locator('.quick-input-widget .quick-input-title', { hasText: title })
+    .waitFor({ timeout: uiTimeoutMs });
 }

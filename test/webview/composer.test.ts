@@ -1,6 +1,6 @@
 // The composer: keys, Send/Stop, chips, the settings line, the key prompt, drafts and editing.
 import * as assert from 'node:assert/strict';
-import { config, delta, sel, start, turn, turnEnd, turnStart } from './fixtures';
+import { config, delta, sel, start, turnEnd, turnStart } from './fixtures';
 import { Panel, usePanel } from './panel';
 
 describe('webview: composer', function () {
@@ -48,26 +48,41 @@ describe('webview: composer', function () {
     assert.deepEqual(await panel.posted(), [{ type: 'send', text: 'next question' }]);
   });
 
-  it('shows chips with remove buttons and buttons to attach context', async () => {
+  it('shows labelled chips (name, lines, tokens) that can be removed, and an Add context button', async () => {
     await panel.post({
       type: 'chips',
       chips: [
-        { id: 'c1', label: 'src/app.ts:12-30', kind: 'selection', languageId: 'typescript', lines: 19 },
-        { id: 'c2', label: 'README.md', kind: 'file', languageId: 'markdown', lines: 80 },
+        {
+          id: 'c1',
+          label: 'src/app.ts:12-30',
+          kind: 'selection',
+          languageId: 'typescript',
+          lines: 19,
+          tokens: 210,
+        },
+        { id: 'c2', label: 'README.md', kind: 'file', languageId: 'markdown', lines: 1, tokens: 1234 },
+        { id: 'c3', label: 'old.ts', kind: 'file', languageId: 'typescript', lines: 4 },
       ],
     });
     const chips = panel.page.locator('.chip');
-    assert.deepEqual(await chips.allInnerTexts(), ['src/app.ts:12-30', 'README.md']);
-    await panel.page.getByRole('button', { name: 'Remove README.md' }).click();
-    await panel.page.getByRole('button', { name: 'Attach selection' }).click();
-    await panel.page.getByRole('button', { name: 'Attach file' }).click();
-    assert.deepEqual(await panel.posted(), [
-      { type: 'removeContext', id: 'c2' },
-      { type: 'addContext', kind: 'selection' },
-      { type: 'addContext', kind: 'file' },
+    assert.deepEqual(await chips.locator('.chip-label').allTextContents(), [
+      'src/app.ts:12-30',
+      'README.md',
+      'old.ts',
     ]);
+    assert.deepEqual(await chips.locator('.chip-size').allTextContents(), [
+      '19 lines · ~210 tok',
+      '1 line · ~1,234 tok',
+      '4 lines',
+    ]);
+    await panel.page.getByRole('button', { name: 'Remove README.md' }).click();
+    assert.deepEqual(await panel.posted(), [{ type: 'removeContext', id: 'c2' }]);
     await panel.post({ type: 'chips', chips: [] });
     assert.equal(await chips.count(), 0);
+    await panel.clearPosted();
+    await panel.page.getByRole('button', { name: 'Add context' }).click();
+    assert.equal(await panel.page.locator(sel.input).inputValue(), '@');
+    assert.deepEqual(await panel.posted(), [{ type: 'mentionQuery', query: '' }]);
   });
 
   it('shows model, effort and speed, each opening its command', async () => {
@@ -115,23 +130,9 @@ describe('webview: composer', function () {
     }
   });
 
-  it('edits the last prompt: Edit fills the composer and sending posts editLast; setDraft fills it too', async () => {
-    await panel.post({
-      type: 'conversation',
-      id: 'c',
-      title: 'Chat',
-      turns: [turn('t1', 'first prompt', { outcome: 'complete' })],
-    });
-    await panel.page.getByRole('button', { name: 'Edit prompt' }).click();
-    const input = panel.page.locator(sel.input);
-    assert.equal(await input.inputValue(), 'first prompt');
-    assert.equal(await panel.page.locator('.edit-banner').isVisible(), true);
-    await input.fill('better prompt');
-    await input.press('Enter');
-    assert.deepEqual(await panel.posted(), [{ type: 'editLast', text: 'better prompt' }]);
-    assert.equal(await panel.page.locator('.edit-banner').isVisible(), false);
+  it('takes a draft from the host (setDraft)', async () => {
     await panel.post({ type: 'setDraft', text: 'from host' });
-    assert.equal(await input.inputValue(), 'from host');
+    assert.equal(await panel.page.locator(sel.input).inputValue(), 'from host');
   });
 
   it('can be used with the keyboard alone: Tab reaches the input and Send', async () => {

@@ -8,9 +8,11 @@ import type { StreamActivity } from '../status/streamActivity';
 import type { ChatViewProvider } from './chatViewProvider';
 import { ChatSession } from './chatSession';
 import { ContextChips } from './contextChips';
+import { ContextRoutes } from './contextRoutes';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversationStore';
 import { editorActions } from './editorActions';
+import { MentionSource } from './mentions';
 import { chipView } from './views';
 
 /**
@@ -20,6 +22,8 @@ import { chipView } from './views';
 export class ChatController extends Disposable {
   private readonly chips: ContextChips;
   private readonly session: ChatSession;
+  private readonly mentions = new MentionSource();
+  private readonly context: ContextRoutes;
 
   constructor(
     private readonly view: ChatViewProvider,
@@ -33,9 +37,29 @@ export class ChatController extends Disposable {
     this.session = this.register(
       new ChatSession({ store, backend, activity, chips: this.chips, log, post: (m) => view.post(m) }),
     );
+    this.context = new ContextRoutes({
+      backend,
+      chips: this.chips,
+      log,
+      current: () => this.session.current,
+      newChat: () => this.session.newChat(),
+      post: (m) => view.post(m),
+      isDisposed: () => this.isDisposed,
+    });
+    // The meter follows the conversation: new figures whenever a turn ends or another one opens.
+    this.register(
+      view.onDidPost((m) => {
+        if (m.type === 'turnEnd' || m.type === 'conversation') this.context.post();
+      }),
+    );
     this.register(view.onDidReceiveMessage((raw) => void this.receive(raw)));
     this.register(view.onDidBecomeReady(() => this.sendState()));
-    this.register(backend.onDidChange(() => view.post({ type: 'config', config: backend.composerConfig() })));
+    this.register(
+      backend.onDidChange(() => {
+        view.post({ type: 'config', config: backend.composerConfig() });
+        this.context.post();
+      }),
+    );
   }
 
   /** Restores the most recent conversation (after a window reload) and shows it. */
@@ -62,6 +86,11 @@ export class ChatController extends Disposable {
 
   stop(): Promise<void> {
     return this.session.stop();
+  }
+
+  /** Runs a turn action as the webview's button would (the extension-host tests use it). */
+  runAction(turnId: string, action: TurnAction): Promise<void> {
+    return this.action(turnId, action);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -95,6 +124,10 @@ export class ChatController extends Disposable {
         return this.session.rerunLast();
       case 'editLast':
         return this.session.rerunLast(m.text);
+      case 'editPrompt':
+        return this.session.rerun(m.turnId, m.text);
+      case 'switchVersion':
+        return this.session.switchVersion(m.turnId, m.index);
       case 'newChat':
         return this.session.newChat();
       case 'listHistory':
@@ -116,6 +149,22 @@ export class ChatController extends Disposable {
         return this.chips.add(m.kind);
       case 'removeContext':
         return this.chips.remove(m.id);
+      case 'mentionQuery': {
+        const items = await this.mentions.query(m.query);
+        if (!this.isDisposed) this.view.post({ type: 'mentions', query: m.query, items });
+        return;
+      }
+      case 'addMention': {
+        const resolved = await this.mentions.resolve(m.id);
+        if (resolved && !this.isDisposed) this.chips.attach(resolved);
+        return;
+      }
+      case 'countContext':
+        return this.context.count(m.draft);
+      case 'summarize':
+        return this.context.summarize();
+      case 'newChatFromSummary':
+        return this.context.newChatFromSummary(m.summary);
       case 'copyCode':
         return editorActions.copyCode(m.code);
       case 'insertCode':
@@ -142,6 +191,10 @@ export class ChatController extends Disposable {
         return this.session.retry(turnId);
       case 'continue':
         return this.session.continue();
+      case 'resendWithout':
+        return this.session.resendWithout(turnId);
+      case 'selectModel':
+        return editorActions.runCommand('selectModel');
       default:
         assertNever(action);
     }
@@ -154,6 +207,7 @@ export class ChatController extends Disposable {
 
   private sendChips(): void {
     this.view.post({ type: 'chips', chips: this.chips.list().map(chipView) });
+    this.context.post();
   }
 
   private sendState(): void {

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import { estimateTokens } from '../../shared/tokenEstimate';
 import type { Attachment } from './conversation';
+import { lineCount, lineSpan, spanLabel } from './mentionMatch';
+import type { ResolvedMention } from './mentions';
 
 /** Files larger than this are refused as context: they would blow the context window and the bill. */
 const maxChars = 400_000;
 
-/** The selection or whole file the user attached to the next message. */
+/** The selections, symbols and files the user attached to the next message. */
 export class ContextChips {
   private chips: Attachment[] = [];
   private counter = 0;
@@ -33,27 +36,32 @@ export class ContextChips {
     this.changed();
   }
 
+  /** Attaches the active editor's selection or whole file. */
   add(kind: 'selection' | 'file'): void {
     const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
     if (!editor) {
       void vscode.window.showInformationMessage('Open a file in an editor to attach it.');
       return;
     }
-    const doc = editor.document;
+    if (kind === 'selection' && editor.selection.isEmpty) {
+      void vscode.window.showInformationMessage('Select some code first, or attach the whole file.');
+      return;
+    }
+    this.attach({ document: editor.document, ...(kind === 'selection' ? { range: editor.selection } : {}) });
+  }
+
+  /** Attaches a document, or the lines of `range` in it (a selection or a symbol). */
+  attach({ document: doc, range, name }: ResolvedMention): void {
     const path = vscode.workspace.asRelativePath(doc.uri, false);
     let text: string;
-    let label: string;
-    if (kind === 'selection') {
-      const sel = editor.selection;
-      if (sel.isEmpty) {
-        void vscode.window.showInformationMessage('Select some code first, or attach the whole file.');
-        return;
-      }
-      text = doc.getText(sel);
-      label = `${path}:${sel.start.line + 1}-${sel.end.line + 1}`;
+    let label = path;
+    if (range) {
+      // The label names exactly the lines covered: a range ending at column 0 leaves that line out.
+      const span = lineSpan(range.start.line, range.end.line, range.end.character);
+      text = doc.getText(range);
+      label = `${name ? `${name} · ` : ''}${spanLabel(path, span)}`;
     } else {
       text = doc.getText();
-      label = path;
     }
     if (text.length > maxChars) {
       void vscode.window.showWarningMessage(
@@ -61,13 +69,15 @@ export class ContextChips {
       );
       return;
     }
+    if (this.chips.some((c) => c.label === label && c.text === text)) return;
     this.counter += 1;
     this.chips.push({
       id: `c${this.counter}`,
       label,
-      kind,
+      kind: range ? 'selection' : 'file',
       languageId: doc.languageId,
-      lines: text.split('\n').length,
+      lines: lineCount(text),
+      tokens: estimateTokens(text),
       path,
       text,
     });

@@ -35,6 +35,7 @@ export function buildChatHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'codicon.css')}">
 <link rel="stylesheet" href="${asset('media', 'chat.css')}">
+<link rel="stylesheet" href="${asset('media', 'composer.css')}">
 <title>Thinkfast</title>
 </head>
 <body>

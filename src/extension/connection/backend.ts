@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import type { AnthropicClient, AnthropicClientOptions } from '../../anthropic/client';
 import type { ModelCapabilities } from '../../anthropic/models';
 import type { ComposerConfigView, ErrorView } from '../../shared/protocol';
-import { Disposable, DisposableValue } from '../dispose';
+import { Disposable } from '../dispose';
 import type { ConfigSnapshot, Settings } from '../settings/config';
 import type { ApiKeyStore } from './apiKey';
 import { checkBaseUrl } from './baseUrl';
+import { ClientLeases, clientIdentity, type Lease } from './clientLease';
+import { LearnedStore, type LearnedMemento } from './learnedStore';
 import { ModelCatalog, overridesFromSettings } from './modelCatalog';
 
 /** Set by `npm start` (and the tests): talk to the local Messages API simulator at this URL. */
@@ -16,11 +18,9 @@ export type Prepared =
   | { client: AnthropicClient; caps: ModelCapabilities; settings: ConfigSnapshot; simulator: boolean }
   | { error: ErrorView };
 
-interface CachedClient {
-  readonly client: AnthropicClient;
-  readonly identity: string;
-  dispose(): void;
-}
+/** A prepared request whose client stays open until `release()` (a turn and all its retries). */
+export type LeasedPrepared =
+  (Extract<Prepared, { client: AnthropicClient }> & { readonly release: () => void }) | { error: ErrorView };
 
 /** A response may take this long to start (long prompts at high effort think before the headers). */
 const headersTimeoutMs = 10 * 60_000;
@@ -31,13 +31,17 @@ const headersTimeoutMs = 10 * 60_000;
  */
 export class Backend extends Disposable {
   readonly catalog = new ModelCatalog();
-  /** The client and what it was made for; replacing it closes the old one's connections. */
-  private readonly client = this.register(new DisposableValue<CachedClient>());
+  /** The client and who holds it; a replaced one is closed when its last holder releases it. */
+  private readonly leases = new ClientLeases<AnthropicClient>((e) =>
+    this.log.debug(`closing a client failed: ${(e as Error).message}`),
+  );
   private hasKey = false;
   private modelsFetched = false;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Settings, key or model list changed: views re-read `composerConfig()`. */
   readonly onDidChange = this.changed.event;
+  /** What the API refused per model, persisted; the catalogue applies it. */
+  readonly learned: LearnedStore;
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -45,8 +49,15 @@ export class Backend extends Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    memento?: LearnedMemento,
   ) {
     super();
+    this.register({ dispose: () => this.leases.dispose() });
+    this.learned = new LearnedStore(memento, (facts) => {
+      this.catalog.setLearned(facts);
+      this.changed.fire();
+    });
+    this.catalog.setLearned(this.learned.current);
     this.applyOverrides();
     this.register(
       settings.onDidChange(() => {
@@ -54,12 +65,8 @@ export class Backend extends Disposable {
         this.changed.fire();
       }),
     );
-    this.register(
-      keys.onDidChange(() => {
-        void this.refreshKeyState();
-      }),
-    );
-    void this.refreshKeyState();
+    this.register(keys.onDidChange(() => this.refreshKeyStateLogged()));
+    this.refreshKeyStateLogged();
   }
 
   /** True when requests go to the local simulator (`npm start` without a key, and the tests). */
@@ -82,40 +89,74 @@ export class Backend extends Disposable {
     };
   }
 
-  /** Everything a request needs, or an inline error that says how to fix what is missing. */
-  async prepare(): Promise<Prepared> {
+  /**
+   * Everything a request needs, with the client held until `release()`, or an inline error that
+   * says how to fix what is missing. Never rejects.
+   */
+  async lease(): Promise<LeasedPrepared> {
     const settings = this.settings.current;
-    const client = await this.ensureClient(settings);
-    if ('error' in client) return client;
-    if (!this.modelsFetched) await this.refreshModels(client.client, 1500);
+    const ready = await this.clientFor(settings);
+    if ('error' in ready) return ready;
+    if (!this.modelsFetched) await this.refreshModels(ready.client, 1500);
     return {
-      client: client.client,
+      client: ready.client,
+      release: ready.release,
       caps: this.catalog.resolve(settings.model),
       settings,
       simulator: this.simulator,
     };
   }
 
-  /** Opens the connection ahead of the first request (called when the chat view opens). */
+  /** Like `lease()` but the client is not held (for one-off calls and the model list). Never rejects. */
+  async prepare(): Promise<Prepared> {
+    const ready = await this.lease();
+    if ('error' in ready) return ready;
+    ready.release();
+    const { client, caps, settings, simulator } = ready;
+    return { client, caps, settings, simulator };
+  }
+
+  /** Opens the connection ahead of the first request (called when the chat view opens). Never rejects. */
   async warm(): Promise<void> {
-    const ready = await this.ensureClient(this.settings.current);
-    if ('error' in ready || this.isDisposed) return;
+    const ready = await this.clientFor(this.settings.current);
+    if ('error' in ready) return;
     try {
-      await ready.client.warm();
+      if (!this.isDisposed) await ready.client.warm();
     } catch (e) {
       this.log.debug(`warm-up failed: ${(e as Error).message}`);
     }
-    if (!this.modelsFetched) await this.refreshModels(ready.client, 5000);
+    try {
+      if (!this.modelsFetched && !this.isDisposed) await this.refreshModels(ready.client, 5000);
+    } finally {
+      ready.release();
+    }
   }
 
-  /** The client for other features (refactor, key validation). */
-  async clientFor(settings: ConfigSnapshot): Promise<{ client: AnthropicClient } | { error: ErrorView }> {
-    return this.ensureClient(settings);
+  /** The client for other features (refactor, key validation), held until `release()`. Never rejects. */
+  async clientFor(settings: ConfigSnapshot): Promise<Lease<AnthropicClient> | { error: ErrorView }> {
+    try {
+      return await this.ensureClient(settings);
+    } catch (e) {
+      this.log.error('preparing the client failed', e);
+      return {
+        error: {
+          title: 'Could not prepare the request',
+          message: (e as Error).message,
+          actions: ['showLog'],
+        },
+      };
+    }
   }
 
   private applyOverrides(): void {
     const cfg = this.settings.current;
     this.catalog.setOverrides(overridesFromSettings(cfg.modelOverrides, cfg.priceOverrides));
+  }
+
+  private refreshKeyStateLogged(): void {
+    this.refreshKeyState().catch((e: unknown) =>
+      this.log.warn(`reading the API key state failed: ${(e as Error).message}`),
+    );
   }
 
   private async refreshKeyState(): Promise<void> {
@@ -129,7 +170,7 @@ export class Backend extends Disposable {
   private async refreshModels(client: AnthropicClient, timeoutMs: number): Promise<void> {
     try {
       const models = await client.listModels(AbortSignal.timeout(timeoutMs));
-      if (this.isDisposed || this.client.value?.client !== client) return; // a newer client took over
+      if (this.isDisposed || this.leases.client !== client) return; // a newer client took over
       this.catalog.setServerModels(models);
       this.modelsFetched = true;
       this.changed.fire();
@@ -141,7 +182,7 @@ export class Backend extends Disposable {
 
   private async ensureClient(
     settings: ConfigSnapshot,
-  ): Promise<{ client: AnthropicClient } | { error: ErrorView }> {
+  ): Promise<Lease<AnthropicClient> | { error: ErrorView }> {
     const simulatorUrl = this.env[simulatorEnvVar];
     const stored = await this.keys.get();
     const key = stored?.key ?? (simulatorUrl ? 'thinkfast-simulator' : undefined);
@@ -176,20 +217,17 @@ export class Backend extends Disposable {
         ? { proxy: { url: proxyUrl, strictSSL: http.get<boolean>('proxyStrictSSL') ?? true } }
         : {}),
     };
-    // The key is part of the identity but never logged: compare a digest-free fingerprint in memory only.
-    const identity = JSON.stringify({ ...options, log: undefined, auth: settings.authHeader, key });
+    // The key is part of the identity, but only as a SHA-256 digest: the cache never holds it raw.
+    const identity = clientIdentity({ ...options, log: undefined, auth: settings.authHeader, key });
     const { AnthropicClient } = await import('../../anthropic/client');
     if (this.isDisposed) return { error: { title: 'Thinkfast is shutting down', message: '', actions: [] } };
-    let cached = this.client.value;
-    if (cached?.identity !== identity) {
-      const client = new AnthropicClient(options);
-      cached = { client, identity, dispose: () => void client.close() };
-      this.client.value = cached;
+    const { lease, created } = this.leases.acquire(identity, () => new AnthropicClient(options));
+    if (created) {
       this.modelsFetched = false;
       this.log.info(
         `client for ${base.url}${simulatorUrl ? ' (simulator)' : ''}${proxyUrl ? ' via proxy' : ''}`,
       );
     }
-    return { client: cached.client };
+    return lease;
   }
 }

@@ -3,6 +3,7 @@ import type { AnthropicClient } from '../../anthropic/client';
 import type { Speed, StreamResult } from '../../anthropic/types';
 import { CommandIds } from '../commandIds';
 import type { Backend } from '../connection/backend';
+import type { Lease } from '../connection/clientLease';
 import { Disposable } from '../dispose';
 import type { StreamActivity } from '../status/streamActivity';
 import { estimateRefactor, estimateTitle } from './costEstimate';
@@ -53,10 +54,12 @@ class RefactorCommand extends Disposable {
     );
   }
 
-  /** The client, in one place (the backend may hand out leases later). */
-  private async client(settings: Parameters<Backend['clientFor']>[0]): Promise<AnthropicClient | string> {
+  /** The client, in one place: a lease held for the one request (with its retries), then released. */
+  private async client(
+    settings: Parameters<Backend['clientFor']>[0],
+  ): Promise<Lease<AnthropicClient> | string> {
     const ready = await this.backend.clientFor(settings);
-    return 'error' in ready ? `${ready.error.title}: ${ready.error.message}` : ready.client;
+    return 'error' in ready ? `${ready.error.title}: ${ready.error.message}` : ready;
   }
 
   private async run(
@@ -144,10 +147,10 @@ class RefactorCommand extends Disposable {
       });
       return { outcome: 'failed', message: request.error };
     }
-    const client = await this.client(settings);
-    if (typeof client === 'string') {
-      void vscode.window.showErrorMessage(`Thinkfast: ${client}`);
-      return { outcome: 'failed', message: client };
+    const lease = await this.client(settings);
+    if (typeof lease === 'string') {
+      void vscode.window.showErrorMessage(`Thinkfast: ${lease}`);
+      return { outcome: 'failed', message: lease };
     }
     for (const n of plan.notices) vscode.window.setStatusBarMessage(n, 5000);
 
@@ -168,7 +171,7 @@ class RefactorCommand extends Disposable {
     let result: StreamResult;
     try {
       result = await this.activity.streaming(
-        streamRefactor(client, request.built, {
+        streamRefactor(lease.client, request.built, {
           title: `Thinkfast: refactoring ${name} at ${plan.speed} speed`,
           fastPolicy: settings.fastModeOn429,
           caps,
@@ -184,6 +187,7 @@ class RefactorCommand extends Disposable {
         }),
       );
     } finally {
+      lease.release();
       opts.cancel?.removeEventListener('abort', stop);
     }
     const m = result.metrics;

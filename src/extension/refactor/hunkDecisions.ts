@@ -2,7 +2,7 @@
 // (dropped) or still open, and where each open hunk sits in the text the file holds now. Each
 // decision is one replacement of whole lines. No vscode import.
 
-import type { Hunk } from './lineDiff';
+import { commonEnds, type Hunk } from './lineDiff';
 
 export type HunkState = 'open' | 'kept' | 'undone';
 
@@ -96,14 +96,6 @@ export function minimalReplacement(
   before: string,
   after: string,
 ): { readonly offset: number; readonly removed: number; readonly text: string } {
-  let head = 0;
-  while (head < before.length && head < after.length && before[head] === after[head]) head++;
-  let tail = 0;
-  while (
-    tail < before.length - head &&
-    tail < after.length - head &&
-    before[before.length - 1 - tail] === after[after.length - 1 - tail]
-  )
-    tail++;
+  const { head, tail } = commonEnds(before, after);
   return { offset: head, removed: before.length - head - tail, text: after.slice(head, after.length - tail) };
 }

@@ -51,18 +51,24 @@ function steps(a: readonly string[], b: readonly string[]): Step[] {
   return out;
 }
 
+/** How many leading and trailing items two sequences share (lines, or characters of a string). */
+export function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { head: number; tail: number } {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  return { head, tail };
+}
+
 /** The hunks that turn `original` into `proposal`, in order, never adjacent. */
 export function diffLines(original: readonly string[], proposal: readonly string[]): Hunk[] {
   // Equal head and tail lines need no table.
-  let head = 0;
-  while (head < original.length && head < proposal.length && original[head] === proposal[head]) head++;
-  let tail = 0;
-  while (
-    tail < original.length - head &&
-    tail < proposal.length - head &&
-    original[original.length - 1 - tail] === proposal[proposal.length - 1 - tail]
-  )
-    tail++;
+  const { head, tail } = commonEnds(original, proposal);
   const hunks: Hunk[] = [];
   let line = head;
   let open: { start: number; end: number; lines: string[] } | undefined;

@@ -10,6 +10,12 @@ export const CommandIds = {
   refactorSelection: 'thinkfast.refactorSelection',
   acceptRefactor: 'thinkfast.acceptRefactor',
   rejectRefactor: 'thinkfast.rejectRefactor',
+  refactorFromMenu: 'thinkfast.refactorFromMenu',
+  refactorKeepHunk: 'thinkfast.refactorKeepHunk',
+  refactorUndoHunk: 'thinkfast.refactorUndoHunk',
+  refactorOpenDiff: 'thinkfast.refactorOpenDiff',
+  refactorActions: 'thinkfast.refactorActions',
+  refactorRetry: 'thinkfast.refactorRetry',
   showLog: 'thinkfast.showLog',
   openSettings: 'thinkfast.openSettings',
 } as const;

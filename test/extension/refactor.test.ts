@@ -3,10 +3,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RefactorOutcome } from '../../src/extension/refactor/refactorOutcome';
-import { refactorCode } from '../simulator/answers';
 import { FEBRUARY_2026_RULES } from '../simulator/options';
 import type { Simulator } from '../simulator/server';
+import {
+  accept,
+  diffTabs,
+  expectedProposal,
+  fastBeta,
+  refactor,
+  reject,
+  sample,
+  SampleFiles,
+  selected,
+} from './refactorKit';
 import {
   messageRequests,
   resetSettings,
@@ -16,63 +25,12 @@ import {
   waitFor,
 } from './simulatorSession';
 
-type AcceptResult = { result: 'accepted' } | { result: 'refused'; message: string } | { result: 'none' };
-
-const fastBeta = 'fast-mode-2026-02-01';
-const touched = ['model', 'fastModeOn429', 'refactor.effort'];
-
-// Trailing spaces on purpose: the simulator's refactor trims them, so the proposal differs.
-const sample = [
-  "import { readFileSync } from 'node:fs';",
-  '',
-  'export function total(items: number[]): number {   ',
-  '  let sum = 0;  ',
-  '  for (const item of items) { sum += item; }',
-  '  return sum;',
-  '}',
-  '',
-  'export const answer = 42;',
-  '',
-].join('\n');
-/** Lines 3–7 (the function), as whole lines: the selection ends at column 0 of line 8. */
-const selected = new vscode.Range(2, 0, 7, 0);
+const touched = ['model', 'fastModeOn429', 'refactor.effort', 'refactor.speed', 'fastMode'];
 
 describe('Refactor Selection', function () {
   let session: Awaited<ReturnType<typeof useSimulator>>;
   let sim: Simulator;
-  let file: vscode.Uri;
-  let dir: string;
-  let count = 0;
-
-  /** Opens the sample as a new file (so no test sees another's edits) and selects the function. */
-  async function openSample(): Promise<vscode.TextEditor> {
-    count += 1;
-    file = vscode.Uri.file(path.join(dir, `total${count}.ts`));
-    fs.writeFileSync(file.fsPath, sample);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-    editor.selection = new vscode.Selection(selected.start, selected.end);
-    assert.equal(editor.document.getText(), sample);
-    return editor;
-  }
-
-  const refactor = (options: { instruction?: string; cancel?: AbortSignal } = {}) =>
-    Promise.resolve(
-      vscode.commands.executeCommand<RefactorOutcome>('thinkfast.refactorSelection', {
-        instruction: 'Refactor this code for clarity',
-        ...options,
-      }),
-    );
-  const accept = () =>
-    Promise.resolve(vscode.commands.executeCommand<AcceptResult>('thinkfast.acceptRefactor'));
-  const reject = () => Promise.resolve(vscode.commands.executeCommand<string>('thinkfast.rejectRefactor'));
-  const diffTabs = () =>
-    vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs)
-      .filter(
-        (t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'thinkfast-refactor',
-      );
-  /** What the simulator's refactor makes of the selection (see test/simulator/answers.ts). */
-  const expectedProposal = (original: string) => `${refactorCode(original, 'typescript')}\n`;
+  let files: SampleFiles;
 
   before(async () => {
     await thinkfast();
@@ -81,7 +39,7 @@ describe('Refactor Selection', function () {
     sim = session.sim;
     await resetSettings(touched);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    dir = fs.mkdtempSync(path.join(folder ?? os.tmpdir(), 'refactor-'));
+    files = new SampleFiles(fs.mkdtempSync(path.join(folder ?? os.tmpdir(), 'refactor-')));
   });
 
   afterEach(async () => {
@@ -95,11 +53,11 @@ describe('Refactor Selection', function () {
     await vscode.workspace.saveAll(false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await session.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(files.dir, { recursive: true, force: true });
   });
 
-  it('sends the selection in fast mode with adaptive thinking at the refactor effort, and shows a diff', async () => {
-    const editor = await openSample();
+  it('sends the selection in fast mode with adaptive thinking at the refactor effort; Open as diff shows the whole file', async () => {
+    const editor = await files.open();
     const original = editor.document.getText(selected);
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
@@ -120,7 +78,9 @@ describe('Refactor Selection', function () {
     assert.match(prompt, /refactor-\w+\/total\d+\.ts` \(typescript, lines 3–7\)/);
     assert.match(prompt, /<context_before>/);
     assert.match(prompt, /export const answer = 42;/, 'context after the selection');
+    assert.equal(diffTabs().length, 0, 'the proposal is inline: no diff opens by itself');
 
+    assert.equal(await vscode.commands.executeCommand('thinkfast.refactorOpenDiff'), true);
     const [tab] = await waitFor(
       () => (diffTabs().length === 1 ? diffTabs() : undefined),
       'the refactor diff',
@@ -128,12 +88,14 @@ describe('Refactor Selection', function () {
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff);
     const left = await vscode.workspace.openTextDocument(tab.input.original);
     const right = await vscode.workspace.openTextDocument(tab.input.modified);
-    assert.equal(left.getText(), original);
-    assert.equal(right.getText(), outcome.proposal);
+    const [start, end] = [editor.document.offsetAt(selected.start), editor.document.offsetAt(selected.end)];
+    assert.equal(left.getText(), sample, 'the whole file on the left');
+    assert.equal(right.getText(), sample.slice(0, start) + outcome.proposal + sample.slice(end));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('Accept replaces exactly the selected range in one edit, and one undo restores it', async () => {
-    const editor = await openSample();
+  it('Keep all replaces exactly the selected range in one edit, and one undo restores it', async () => {
+    const editor = await files.open();
     const doc = editor.document;
     const original = doc.getText(selected);
     const [start, end] = [doc.offsetAt(selected.start), doc.offsetAt(selected.end)];
@@ -141,28 +103,26 @@ describe('Refactor Selection', function () {
     assert.equal(outcome.outcome, 'proposed');
     assert.deepEqual(await accept(), { result: 'accepted' });
     assert.equal(doc.getText(), sample.slice(0, start) + expectedProposal(original) + sample.slice(end));
-    await waitFor(() => diffTabs().length === 0, 'the diff to close');
 
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() === sample, 'one undo to restore the original');
   });
 
-  it('Reject leaves the file byte-identical', async () => {
-    const editor = await openSample();
+  it('Undo all leaves the file byte-identical', async () => {
+    const editor = await files.open();
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed');
     assert.equal(await reject(), 'rejected');
     assert.equal(editor.document.getText(), sample);
     assert.equal(editor.document.isDirty, false);
-    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), sample);
-    await waitFor(() => diffTabs().length === 0, 'the diff to close');
+    assert.equal(fs.readFileSync(files.file.fsPath, 'utf8'), sample);
     assert.deepEqual(await accept(), { result: 'none' });
   });
 
   it('cancelling mid-stream aborts the request and leaves the file byte-identical', async () => {
     sim.configure({ tokensPerSecond: 40 });
-    const editor = await openSample();
+    const editor = await files.open();
     const before = messageRequests(sim).length;
     const cancel = new AbortController();
     const running = refactor({ cancel: cancel.signal });
@@ -173,32 +133,34 @@ describe('Refactor Selection', function () {
     assert.deepEqual(outcome, { outcome: 'cancelled' });
     assert.equal(editor.document.getText(), sample);
     assert.equal(editor.document.isDirty, false);
-    assert.equal(diffTabs().length, 0);
     await waitFor(
       () => messageRequests(sim).at(-1)?.outcome === 'client-closed',
       'the simulator to see the connection closed',
     );
   });
 
-  it('an edit inside the range while streaming makes Accept refuse and keeps the edit', async () => {
-    sim.configure({ tokensPerSecond: 100 });
-    const editor = await openSample();
+  it('typing inside the range while it streams stops the refactor, applies nothing and keeps the edit', async () => {
+    sim.configure({ tokensPerSecond: 40 });
+    const editor = await files.open();
     const before = messageRequests(sim).length;
     const running = refactor();
     await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 2), '/* mine */ ')));
     const edited = editor.document.getText();
     const outcome = await running;
-    assert.equal(outcome.outcome, 'proposed');
-    const result = await accept();
-    assert.equal(result.result, 'refused');
-    assert.ok(result.result === 'refused' && /changed while the refactor was running/.test(result.message));
+    assert.equal(outcome.outcome, 'conflicted', JSON.stringify(outcome));
+    assert.ok(outcome.outcome === 'conflicted' && /edited the selected code/.test(outcome.message));
     assert.equal(editor.document.getText(), edited);
+    assert.deepEqual(await accept(), { result: 'none' }, 'nothing left to keep');
+    await waitFor(
+      () => messageRequests(sim).at(-1)?.outcome === 'client-closed',
+      'the request to be aborted',
+    );
   });
 
-  it('an edit above the range while streaming is followed: Accept still replaces just the range', async () => {
+  it('an edit above the range while streaming is followed: Keep all still replaces just the range', async () => {
     sim.configure({ tokensPerSecond: 100 });
-    const editor = await openSample();
+    const editor = await files.open();
     const original = editor.document.getText(selected);
     const [start, end] = [editor.document.offsetAt(selected.start), editor.document.offsetAt(selected.end)];
     const before = messageRequests(sim).length;
@@ -217,7 +179,7 @@ describe('Refactor Selection', function () {
   it('a fast-mode 429 with the fallback policy completes at standard speed and says so', async () => {
     await setUserSetting('fastModeOn429', 'fallback');
     sim.configure({ fault: '429;times=1;fast-only' });
-    await openSample();
+    await files.open();
     const before = messageRequests(sim).length;
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
@@ -238,7 +200,7 @@ describe('Refactor Selection', function () {
   it('a fast-mode 429 with the wait policy completes in fast mode after retry-after', async () => {
     await setUserSetting('fastModeOn429', 'wait');
     sim.configure({ fault: '429;times=1;fast-only;retry-after=1' });
-    await openSample();
+    await files.open();
     const before = messageRequests(sim).length;
     const started = Date.now();
     const outcome = await refactor();
@@ -260,7 +222,7 @@ describe('Refactor Selection', function () {
   it('on a model without fast mode it refactors at standard speed with a one-line notice', async () => {
     await setUserSetting('model', 'claude-sonnet-4-6');
     await setUserSetting('refactor.effort', 'xhigh');
-    await openSample();
+    await files.open();
     const outcome = await refactor();
     assert.ok(outcome.outcome === 'proposed', JSON.stringify(outcome));
     assert.equal(outcome.speed, 'standard');
@@ -275,15 +237,15 @@ describe('Refactor Selection', function () {
 
   it('a response that fails mid-stream is reported and the file is untouched', async () => {
     sim.configure({ fault: 'stream-error;times=1' });
-    const editor = await openSample();
+    const editor = await files.open();
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'failed', JSON.stringify(outcome));
     assert.equal(editor.document.getText(), sample);
-    assert.equal(diffTabs().length, 0);
+    assert.deepEqual(await accept(), { result: 'none' });
   });
 
   it('without a selection it says what to do', async () => {
-    const editor = await openSample();
+    const editor = await files.open();
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const outcome = await refactor();
     assert.deepEqual(outcome, {

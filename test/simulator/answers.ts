@@ -144,3 +144,9 @@ export function longAnswer(prompt: string, tokens: number): string {
   }
   return parts.join('\n\n');
 }
+
+/** An answer in sentences only, no code block: `[sim:prose]`. */
+export function proseAnswer(prompt: string): string {
+  const [a = 'this code'] = keywords(prompt);
+  return `I would leave ${a} as it is: it already reads clearly, and a rewrite would only move the same logic around.`;
+}

@@ -3,7 +3,14 @@
 // pace the stream at a token rate and usage always matches what was sent.
 
 import type { ContentBlock, Message, MessageParam, StreamEvent, Usage } from '../../src/anthropic/types';
-import { isRefactorPrompt, longAnswer, markdownAnswer, refactorAnswer, thinkingSummary } from './answers';
+import {
+  isRefactorPrompt,
+  longAnswer,
+  markdownAnswer,
+  proseAnswer,
+  refactorAnswer,
+  thinkingSummary,
+} from './answers';
 import { findDirectives, stripDirectives } from './directives';
 import type { Diagnostics } from './cacheDiagnostics';
 import { type Ending, endingOf } from './endings';
@@ -99,14 +106,18 @@ export function planMessage(p: PlanInput): MessagePlan {
   const long = directives.find((d) => d.name === 'long');
   const turn = request.messages.filter((m) => m.role === 'user').length;
 
-  const answer = isRefactorPrompt(
-    prompt,
-    directives.some((d) => d.name === 'refactor'),
-  )
-    ? refactorAnswer(prompt)
-    : long
-      ? longAnswer(prompt, Number(long.params.tokens) || LONG_DEFAULT_TOKENS)
-      : markdownAnswer(prompt, turn);
+  // `[sim:prose]`: prose only, even to a refactor prompt (an answer with no code block).
+  const prose = directives.some((d) => d.name === 'prose');
+  const answer = prose
+    ? proseAnswer(prompt)
+    : isRefactorPrompt(
+          prompt,
+          directives.some((d) => d.name === 'refactor'),
+        )
+      ? refactorAnswer(prompt)
+      : long
+        ? longAnswer(prompt, Number(long.params.tokens) || LONG_DEFAULT_TOKENS)
+        : markdownAnswer(prompt, turn);
 
   const ending: Ending = endingOf(directives);
   const t = request.thinking;

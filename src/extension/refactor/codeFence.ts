@@ -12,32 +12,53 @@ export interface FencedBlock {
 
 const OPENING = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
+/** An opening fence line: its indentation width, fence and info language; undefined otherwise. */
+export interface FenceOpening {
+  readonly indent: number;
+  readonly fence: string;
+  readonly info: string;
+}
+
+export function openingFence(line: string): FenceOpening | undefined {
+  const open = OPENING.exec(line);
+  if (!open) return undefined;
+  const fence = open[2] ?? '```';
+  const info = (open[3] ?? '').trim();
+  // A backtick fence's info string may not contain backticks: such a line is inline code.
+  if (fence.startsWith('`') && info.includes('`')) return undefined;
+  return { indent: open[1]?.length ?? 0, fence, info };
+}
+
+/** Whether `line` closes a block opened by `opening` (same character, at least as long). */
+export function closesFence(line: string, opening: FenceOpening): boolean {
+  const ch = opening.fence[0] === '`' ? '`' : '~';
+  return new RegExp(`^ {0,3}${ch}{${opening.fence.length},}[ \\t]*$`).test(line);
+}
+
+/** A content line without up to as many leading spaces as the opening fence had. */
+export function contentLine(line: string, opening: FenceOpening): string {
+  return line.replace(new RegExp(`^ {0,${opening.indent}}`), '');
+}
+
 /** Every fenced block in `text`, in order. */
 export function findFencedBlocks(text: string): FencedBlock[] {
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: FencedBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = OPENING.exec(lines[i] ?? '');
+    const open = openingFence(lines[i] ?? '');
     if (!open) continue;
-    const indent = open[1]?.length ?? 0;
-    const fence = open[2] ?? '```';
-    const info = (open[3] ?? '').trim();
-    // A backtick fence's info string may not contain backticks: such a line is inline code.
-    if (fence.startsWith('`') && info.includes('`')) continue;
-    const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
     const body: string[] = [];
     let closed = false;
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j] ?? '';
-      if (closing.test(line)) {
+      if (closesFence(line, open)) {
         closed = true;
         break;
       }
-      // Content lines lose up to as many leading spaces as the opening fence had.
-      body.push(line.replace(new RegExp(`^ {0,${indent}}`), ''));
+      body.push(contentLine(line, open));
     }
-    blocks.push({ lang: info.split(/\s+/)[0] ?? '', code: body.join('\n'), closed });
+    blocks.push({ lang: open.info.split(/\s+/)[0] ?? '', code: body.join('\n'), closed });
     i = j;
   }
   return blocks;

@@ -29,11 +29,12 @@ function entries(presets: readonly string[], recents: readonly string[]): Instru
 export function pickInstruction(
   presets: readonly string[],
   recents: readonly string[],
+  title = 'Thinkfast: Refactor Selection',
 ): Promise<string | undefined> {
   const base = entries(presets, recents);
   return showPick<InstructionItem, string>(
     (qp) => {
-      qp.title = 'Thinkfast: Refactor Selection';
+      qp.title = title;
       qp.placeholder = 'How should the selection change? Type your own instruction or pick one';
       qp.items = base;
       qp.ignoreFocusOut = true;

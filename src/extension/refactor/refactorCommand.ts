@@ -1,30 +1,34 @@
 import * as vscode from 'vscode';
-import { AnthropicError } from '../../anthropic/errors';
-import { buildRequest } from '../../anthropic/requestBuilder';
-import type { BuiltRequest, Speed, StreamResult } from '../../anthropic/types';
-import { formatUsd } from '../../shared/money';
-import type { Backend } from '../connection/backend';
-import type { StreamActivity } from '../status/streamActivity';
+import type { AnthropicClient } from '../../anthropic/client';
+import type { Speed, StreamResult } from '../../anthropic/types';
 import { CommandIds } from '../commandIds';
+import type { Backend } from '../connection/backend';
+import type { Lease } from '../connection/clientLease';
 import { Disposable } from '../dispose';
-import { nearestEffort } from '../status/modelSwitch';
-import { requestSettings } from '../chat/turnRunner';
-import { singleFencedBlock } from './codeFence';
+import type { StreamActivity } from '../status/streamActivity';
+import { estimateRefactor, estimateTitle } from './costEstimate';
+import { FenceStream } from './fenceStream';
+import { InlineProposal } from './inlineProposal';
 import { pickInstruction } from './instructionPicker';
-import { PendingRefactor } from './pendingRefactor';
+import { ProposalControls } from './proposalControls';
 import { ProposalDocuments, refactorScheme } from './proposalDocuments';
-import { fitProposal, sameCode } from './proposalText';
 import { RangeWatch } from './rangeWatch';
 import { RecentInstructions, type InstructionMemory } from './recentInstructions';
-import { answerText, options, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
+import { concludeRefactor, editedWhileStreaming } from './refactorConclusion';
+import { options, type RefactorOptions, type RefactorOutcome } from './refactorOutcome';
 import { buildRefactorPrompt, refactorSystemPrompt } from './refactorPrompt';
+import { nextEffort, planRefactor, refactorRequest } from './refactorRequest';
 import { streamRefactor } from './refactorStream';
 import { selectionContext } from './selectionContext';
+import { RetryOffer } from './retryOffer';
 
 class RefactorCommand extends Disposable {
   private readonly documents = this.register(new ProposalDocuments());
-  private readonly pending = this.register(new PendingRefactor(this.documents));
+  private readonly controls = this.register(new ProposalControls(this.documents));
+  private readonly retry = this.register(new RetryOffer((target, o) => this.run(o, target)));
   private readonly recents: RecentInstructions;
+  /** Output tokens/s last measured per speed, for the picker's time estimate. */
+  private readonly measured: Partial<Record<Speed, number>> = {};
   private running = false;
 
   constructor(
@@ -35,32 +39,49 @@ class RefactorCommand extends Disposable {
   ) {
     super();
     this.recents = new RecentInstructions(memory);
-    this.register(
-      vscode.commands.registerCommand(CommandIds.refactorSelection, (arg: unknown) => this.run(options(arg))),
+    const command = (id: string, run: (arg: unknown) => unknown) =>
+      this.register(vscode.commands.registerCommand(id, run));
+    command(CommandIds.refactorSelection, (arg) => this.run(options(arg)));
+    command(CommandIds.refactorFromMenu, (arg) => this.run(options(arg)));
+    command(CommandIds.acceptRefactor, async () => {
+      const d = await this.controls.decide('keep', 'all');
+      if (d === 'kept') return { result: 'accepted' };
+      if (d === 'none') return { result: 'none' };
+      return { result: 'refused', message: 'The refactor could not be applied: nothing was changed.' };
+    });
+    command(CommandIds.rejectRefactor, async () =>
+      (await this.controls.decide('undo', 'all')) === 'undone' ? 'rejected' : 'none',
     );
-    this.register(vscode.commands.registerCommand(CommandIds.acceptRefactor, () => this.pending.accept()));
-    this.register(vscode.commands.registerCommand(CommandIds.rejectRefactor, () => this.pending.reject()));
   }
 
-  private async run(opts: RefactorOptions): Promise<RefactorOutcome> {
+  /** The client, in one place: a lease held for the one request (with its retries), then released. */
+  private async client(
+    settings: Parameters<Backend['clientFor']>[0],
+  ): Promise<Lease<AnthropicClient> | string> {
+    const ready = await this.backend.clientFor(settings);
+    return 'error' in ready ? `${ready.error.title}: ${ready.error.message}` : ready;
+  }
+
+  private async run(
+    opts: RefactorOptions,
+    target?: { document: vscode.TextDocument; range: vscode.Range },
+  ): Promise<RefactorOutcome> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.selection.isEmpty || editor.document.uri.scheme === refactorScheme) {
-      const message = 'Select the code to refactor in an editor first.';
-      void vscode.window.showInformationMessage(message);
-      return { outcome: 'unavailable', message };
+    // The selection is read once, here: the picker lets focus and the selection move.
+    const document = target?.document ?? editor?.document;
+    const range =
+      target?.range ?? (editor ? new vscode.Range(editor.selection.start, editor.selection.end) : undefined);
+    if (!document || !range || range.isEmpty || document.uri.scheme === refactorScheme) {
+      return this.unavailable('Select the code to refactor in an editor first.');
     }
-    if (this.running) {
-      const message = 'A refactor is already running: cancel it or wait for its diff.';
-      void vscode.window.showInformationMessage(message);
-      return { outcome: 'unavailable', message };
-    }
+    if (this.running) return this.unavailable('A refactor is already running: stop it or wait for it.');
     this.running = true;
-    // Watch the range from the start: the user may keep typing while the instruction is asked for.
-    const watch = new RangeWatch(editor.document, editor.selection);
+    this.retry.withdraw();
+    const watch = new RangeWatch(document, range);
     let handedOver = false;
     try {
-      const outcome = await this.refactor(editor, watch, opts);
-      if (outcome.outcome === 'proposed') handedOver = true;
+      const outcome = await this.refactor(document, watch, opts);
+      handedOver = outcome.outcome === 'proposed';
       return outcome;
     } finally {
       this.running = false;
@@ -68,158 +89,129 @@ class RefactorCommand extends Disposable {
     }
   }
 
+  private unavailable(message: string): RefactorOutcome {
+    void vscode.window.showInformationMessage(message);
+    return { outcome: 'unavailable', message };
+  }
+
   private async refactor(
-    editor: vscode.TextEditor,
+    document: vscode.TextDocument,
     watch: RangeWatch,
     opts: RefactorOptions,
   ): Promise<RefactorOutcome> {
     const settings = this.backend.settings.current;
+    const caps = this.backend.catalog.resolve(settings.model);
+    const plan = planRefactor(settings, caps, opts.effort);
+    const promptChars = (r: vscode.Range, instruction: string) =>
+      refactorSystemPrompt.length + buildRefactorPrompt(selectionContext(document, r, instruction)).length;
+    const located = watch.locate(document);
+    const estimates = located
+      ? estimateRefactor(
+          {
+            promptChars: promptChars(located, ''),
+            selectionChars: watch.original.length,
+            effort: plan.effort,
+            measured: this.measured,
+          },
+          caps,
+        )
+      : [];
     const instruction =
-      opts.instruction ?? (await pickInstruction(settings.refactorPresets, this.recents.list()));
+      opts.instruction ??
+      (await pickInstruction(
+        settings.refactorPresets,
+        this.recents.list(),
+        estimateTitle(estimates, plan.speed),
+      ));
     if (instruction === undefined) return { outcome: 'cancelled' };
     // Global state writes can take seconds in a remote host: the request must not wait for one.
     this.recents
       .remember(instruction)
       .catch((e: unknown) => this.log.warn(`could not store the instruction: ${String(e)}`));
 
-    const caps = this.backend.catalog.resolve(settings.model);
-    const ready = await this.backend.clientFor(settings);
-    if ('error' in ready) {
-      const message = `${ready.error.title}: ${ready.error.message}`;
-      void vscode.window.showErrorMessage(`Thinkfast: ${message}`);
-      return { outcome: 'failed', message };
+    // Where the selection is now: edits above it moved it; an edit inside it ends the run.
+    const range = watch.locate(document);
+    if (!range) {
+      void vscode.window.showWarningMessage(`Thinkfast: ${editedWhileStreaming}`);
+      return { outcome: 'conflicted', message: editedWhileStreaming };
     }
-
-    const notices: string[] = [];
-    const fast = caps.fastMode;
-    if (!fast) notices.push(`${caps.displayName} has no fast mode: refactoring at standard speed.`);
-    const effort = nearestEffort(caps, settings.refactorEffort);
-    if (effort !== undefined && effort !== settings.refactorEffort) {
-      notices.push(`${caps.displayName} has no ${settings.refactorEffort} effort: refactoring at ${effort}.`);
-    }
-    const prompt = buildRefactorPrompt(selectionContext(editor.document, editor.selection, instruction));
-    let built: BuiltRequest;
-    try {
-      built = buildRequest(
-        requestSettings(settings, caps, { fast, ...(effort ? { effort } : {}) }),
-        caps,
-        [{ role: 'user', content: prompt }],
-        refactorSystemPrompt,
-      );
-    } catch (e) {
-      const message = e instanceof AnthropicError ? e.message : String(e);
-      void vscode.window.showErrorMessage(`Thinkfast: ${message}`, 'Open Settings').then((choice) => {
+    const request = refactorRequest(
+      settings,
+      caps,
+      plan,
+      buildRefactorPrompt(selectionContext(document, range, instruction)),
+    );
+    if ('error' in request) {
+      void vscode.window.showErrorMessage(`Thinkfast: ${request.error}`, 'Open Settings').then((choice) => {
         if (choice) void vscode.commands.executeCommand(CommandIds.openSettings);
       });
-      return { outcome: 'failed', message };
+      return { outcome: 'failed', message: request.error };
     }
-    if (!fast) void vscode.window.setStatusBarMessage(notices[0] ?? '', 5000);
+    const lease = await this.client(settings);
+    if (typeof lease === 'string') {
+      void vscode.window.showErrorMessage(`Thinkfast: ${lease}`);
+      return { outcome: 'failed', message: lease };
+    }
+    for (const n of plan.notices) vscode.window.setStatusBarMessage(n, 5000);
 
-    const name = editor.document.uri.path.split('/').pop() ?? 'selection';
-    const result = await this.activity.streaming(
-      streamRefactor(ready.client, built, {
-        title: `Thinkfast: refactoring ${name} at ${fast ? 'fast' : 'standard'} speed`,
-        fastPolicy: settings.fastModeOn429,
-        caps,
-        ...(opts.cancel ? { cancel: opts.cancel } : {}),
-        activity: this.activity,
-        onNotice: (text) => {
-          notices.push(text);
-          void vscode.window.showInformationMessage(`Thinkfast: ${text}`);
-        },
-      }),
-    );
+    const notices = [...plan.notices];
+    const proposal = new InlineProposal(document, watch);
+    const fence = new FenceStream();
+    const abort = new AbortController();
+    const stop = (): void => abort.abort();
+    if (opts.cancel?.aborted) stop();
+    opts.cancel?.addEventListener('abort', stop);
+    this.controls.start(proposal, {
+      stop,
+      ...(opts.observe ? { observe: opts.observe } : {}),
+      retry: () =>
+        this.retry.offer(document.uri, watch, instruction, nextEffort(caps, plan.effort), opts.observe),
+    });
+    const name = document.uri.path.split('/').pop() ?? 'selection';
+    let result: StreamResult;
+    try {
+      result = await this.activity.streaming(
+        streamRefactor(lease.client, request.built, {
+          title: `Thinkfast: refactoring ${name} at ${plan.speed} speed`,
+          fastPolicy: settings.fastModeOn429,
+          caps,
+          cancel: abort.signal,
+          activity: this.activity,
+          onNotice: (text) => {
+            notices.push(text);
+            void vscode.window.showInformationMessage(`Thinkfast: ${text}`);
+          },
+          onText: (text) => {
+            if (fence.push(text) && proposal.update(fence.code)) this.controls.changed();
+          },
+        }),
+      );
+    } finally {
+      lease.release();
+      opts.cancel?.removeEventListener('abort', stop);
+    }
     const m = result.metrics;
+    const served: Speed = m.speed ?? (m.fellBack ? 'standard' : m.requestedSpeed);
+    if (m.outputTokensPerSecond !== undefined) this.measured[served] = m.outputTokensPerSecond;
     this.log.info(
-      `refactor: ${result.outcome}, ${m.speed ?? m.requestedSpeed}${m.fellBack ? ' (fell back)' : ''}, ` +
+      `refactor: ${result.outcome}, ${served}${m.fellBack ? ' (fell back)' : ''}, ` +
         `${m.outputTokensPerSecond?.toFixed(1) ?? '?'} tok/s, out ${m.usage.output_tokens}, ${m.requestId ?? ''}`,
     );
-    return this.conclude(editor.document, watch, result, notices);
-  }
-
-  private async conclude(
-    document: vscode.TextDocument,
-    watch: RangeWatch,
-    result: StreamResult,
-    notices: string[],
-  ): Promise<RefactorOutcome> {
-    if (result.outcome === 'stopped') return { outcome: 'cancelled' };
-    if (result.outcome !== 'complete') {
-      const message = `The refactor failed: ${result.error?.message ?? result.outcome}. The file was not changed.`;
-      void vscode.window.showErrorMessage(`Thinkfast: ${message}`, 'Show Log').then((choice) => {
-        if (choice) this.log.show();
-      });
-      return { outcome: 'failed', message };
-    }
-    const answer = answerText(result);
-    const block = singleFencedBlock(answer);
-    if (!block.ok) {
-      const cut =
-        result.message.stop_reason === 'max_tokens'
-          ? ` The answer reached the max tokens limit: raise "thinkfast.maxTokens" or lower "thinkfast.refactor.effort".`
-          : '';
-      return this.invalid(block.problem + cut, answer);
-    }
-
-    const proposal = fitProposal(block.code, {
-      original: watch.original,
-      eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
-      startsAtLineStart: watch.startsAtLineStart,
-    });
-    if (sameCode(proposal, watch.original)) {
-      void vscode.window.showInformationMessage(
-        'Thinkfast: the proposal is identical to the selection; nothing to change.',
-      );
-      return { outcome: 'identical', notices };
-    }
-    const m = result.metrics;
-    const speed: Speed = m.speed ?? (m.fellBack ? 'standard' : m.requestedSpeed);
-    const summary = [
-      `${speed === 'fast' ? 'fast' : 'standard'} speed${m.fellBack ? ' (fell back)' : ''}`,
-      m.outputTokensPerSecond === undefined ? undefined : `${Math.round(m.outputTokensPerSecond)} tok/s`,
-      m.cost ? formatUsd(m.cost.totalUsd) : 'cost unknown',
-    ]
-      .filter((s) => s !== undefined)
-      .join(' · ');
-    const id = await this.pending.offer(
-      watch,
+    const outcome = concludeRefactor(
       proposal,
-      `Refactor: ${document.uri.path.split('/').pop() ?? ''} ↔ proposal`,
+      result,
+      { plan, speed: served, notices, log: this.log },
+      (text) => this.controls.offer(text),
     );
-    const text = [`Thinkfast: refactor ready (${summary}).`, ...notices].join(' ');
-    void vscode.window.showInformationMessage(text, 'Accept', 'Reject').then(async (choice) => {
-      // The notification outlives a decision taken in the diff's title bar: then its buttons do nothing.
-      if (!this.pending.isWaiting(id)) return;
-      if (choice === 'Accept') await this.pending.accept();
-      else if (choice === 'Reject') await this.pending.reject();
-    });
-    return {
-      outcome: 'proposed',
-      proposal,
-      speed,
-      fellBack: m.fellBack,
-      ...(m.outputTokensPerSecond === undefined ? {} : { tokensPerSecond: m.outputTokensPerSecond }),
-      ...(m.cost ? { costUsd: m.cost.totalUsd } : {}),
-      notices,
-    };
-  }
-
-  /** The answer broke the one-block rule: say so and show what came back. */
-  private invalid(problem: string, answer: string): RefactorOutcome {
-    const message = `${problem} Expected exactly one fenced code block; the file was not changed.`;
-    this.log.warn(`refactor answer rejected: ${problem}\n${answer}`);
-    void vscode.window.showErrorMessage(`Thinkfast: ${message}`, 'Show Answer').then(async (choice) => {
-      if (!choice) return;
-      const doc = await vscode.workspace.openTextDocument({ content: answer, language: 'markdown' });
-      await vscode.window.showTextDocument(doc);
-    });
-    return { outcome: 'invalid', message, answer };
+    if (outcome.outcome === 'proposed') return { ...outcome, estimates };
+    if (this.controls.proposal === proposal) this.controls.drop();
+    return outcome;
   }
 }
 
 /**
- * Refactor Selection, Accept Refactor and Reject Refactor. `memory` (the extension's global
- * state) keeps recent instructions across sessions; without it they last for the session.
+ * Refactor Selection and the commands of its proposals. `memory` (the extension's global state)
+ * keeps recent instructions across sessions; without it they last for the session.
  */
 export function registerRefactor(
   backend: Backend,

@@ -1,21 +1,29 @@
 import * as vscode from 'vscode';
-import type { Speed, StreamResult, TextBlock } from '../../anthropic/types';
+import { EFFORTS, type Effort, type Speed, type StreamResult, type TextBlock } from '../../anthropic/types';
+import type { SpeedEstimate } from './costEstimate';
+import type { ProposalSnapshot } from './proposalControls';
 
 /** What one Refactor Selection run ended with (the command's return value, used by tests). */
 export type RefactorOutcome =
   | {
       readonly outcome: 'proposed';
+      /** The whole replacement for the range, were every hunk kept. */
       readonly proposal: string;
+      readonly hunks: number;
       readonly speed: Speed;
+      readonly effort: Effort | undefined;
       readonly fellBack: boolean;
       readonly tokensPerSecond?: number;
       readonly costUsd?: number;
+      readonly estimates: readonly SpeedEstimate[];
       readonly notices: readonly string[];
     }
   | { readonly outcome: 'identical'; readonly notices: readonly string[] }
   | { readonly outcome: 'cancelled' }
+  | { readonly outcome: 'conflicted'; readonly message: string }
   | { readonly outcome: 'unavailable'; readonly message: string }
   | { readonly outcome: 'failed'; readonly message: string }
+  | { readonly outcome: 'refused'; readonly message: string; readonly answer: string }
   | { readonly outcome: 'invalid'; readonly message: string; readonly answer: string };
 
 /**
@@ -25,6 +33,10 @@ export type RefactorOutcome =
 export interface RefactorOptions {
   readonly instruction?: string;
   readonly cancel?: AbortSignal;
+  /** Overrides `thinkfast.refactor.effort` (Try again with more effort). */
+  readonly effort?: Effort;
+  /** Called with the proposal's state after every change (tests watch the stream with it). */
+  readonly observe?: (snapshot: ProposalSnapshot) => void;
 }
 
 export function options(arg: unknown): RefactorOptions {
@@ -35,6 +47,8 @@ export function options(arg: unknown): RefactorOptions {
       ? { instruction: o.instruction }
       : {}),
     ...(o.cancel instanceof AbortSignal ? { cancel: o.cancel } : {}),
+    ...(EFFORTS.includes(o.effort as Effort) ? { effort: o.effort as Effort } : {}),
+    ...(typeof o.observe === 'function' ? { observe: o.observe as RefactorOptions['observe'] & object } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface RefactorStreamOptions {
   readonly activity: StreamActivity;
   /** Something the user should know now (a fast-mode fallback). */
   onNotice(text: string): void;
+  /** Each piece of answer text as it arrives (the inline proposal reads the code from it). */
+  onText?(text: string): void;
 }
 
 /** The progress message is redrawn at most this often. */
@@ -59,7 +61,9 @@ export function streamRefactor(
             onDelta: (delta, message) => {
               if (delta.op !== 'append') return;
               tps = meter(delta);
-              phase = message.content[delta.index]?.type === 'thinking' ? 'thinking' : 'writing the code';
+              const kind = message.content[delta.index]?.type;
+              phase = kind === 'thinking' ? 'thinking' : 'writing the code';
+              if (kind === 'text') o.onText?.(delta.text);
               report();
             },
             onEvent: (e) => {

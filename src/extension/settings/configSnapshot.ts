@@ -66,6 +66,7 @@ export class ConfigSnapshot {
   readonly cacheTtl: Enum<T['cacheTtl']>;
   /** US dollars per conversation before Thinkfast asks; 0 = off. */
   readonly spendLimitPerConversation: number;
+  readonly refactorSpeed: 'fast' | 'standard' | 'chat';
 
   constructor(src: ConfigSource) {
     const s = SettingTable;
@@ -100,6 +101,7 @@ export class ConfigSnapshot {
     const limit = src.get(s.spendLimitPerConversation.key);
     this.spendLimitPerConversation =
       typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : 0;
+    this.refactorSpeed = oneOf(src.get(s.refactorSpeed.key), s.refactorSpeed);
     Object.freeze(this);
   }
 

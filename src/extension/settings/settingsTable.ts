@@ -71,6 +71,12 @@ export const SettingTable = {
   },
   cacheTtl: { key: 'cache.ttl', type: 'string', enum: ['5m', '1h'], default: '5m' },
   spendLimitPerConversation: { key: 'spendLimitPerConversation', type: 'number', default: 0, minimum: 0 },
+  refactorSpeed: {
+    key: 'refactor.speed',
+    type: 'string',
+    enum: ['fast', 'standard', 'chat'],
+    default: 'fast',
+  },
 } as const satisfies Record<string, SettingSpec>;
 
 type Table = typeof SettingTable;

@@ -32,6 +32,9 @@ export interface ThinkfastTestApi {
   readonly activationMs: number;
 }
 
+/** Set while active: saves a streaming turn as interrupted; `deactivate` returns its promise. */
+let suspendChat: (() => Promise<void>) | undefined;
+
 /** Wires the features; each registers its own commands and disposables. */
 export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | undefined {
   const version = String((context.extension.packageJSON as { version?: string }).version);
@@ -47,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
   const activity = new StreamActivity();
   const { statusBar, lifecycle, disposable: status } = registerStatus(backend, activity, context.globalState);
   const chat = registerChat(context, backend, activity, log);
+  suspendChat = () => chat.chat.suspend();
   context.subscriptions.push(
     logFeature,
     settingsFeature,
@@ -71,6 +75,12 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
   };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/**
+ * Called before context.subscriptions are disposed: checkpoints the streaming turn as interrupted,
+ * and the host waits for the returned save (reload, window close, extension-host shutdown).
+ */
+export function deactivate(): Promise<void> | undefined {
+  const suspend = suspendChat;
+  suspendChat = undefined;
+  return suspend?.();
 }

@@ -147,6 +147,8 @@ describe('chat against the simulator', function () {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await vscode.commands.executeCommand('thinkfast.chat.focus');
       await ready;
+      // onDidPost fires once the webview confirmed delivery.
+      await api.chatView.whenDelivered();
       const conv = rec.messages.find((m) => m.type === 'conversation');
       assert.ok(conv?.type === 'conversation');
       assert.equal(conv.id, id);

@@ -70,16 +70,19 @@ describe('context meter', function () {
     await api.chat.send('Say hello.');
     await api.chat.idle();
     const model = vscode.workspace.getConfiguration('thinkfast').get<string>('model') ?? '';
-    const before = countRequests().length;
     const changed = next('context');
     await setUserSetting('modelOverrides', { [model]: { contextWindow: 400 } });
     assert.equal((await changed).context.window, 400, 'a model change posts new figures');
     const draft = 'Please explain, in detail, how this works. '.repeat(6);
+    // The real webview may ask for its own (empty) draft too once it sees the limit is near.
+    const forDraft = () =>
+      countRequests().filter((r) => JSON.stringify(r.body).includes('explain, in detail'));
+    const before = forDraft().length;
     const view = await count(draft);
-    assert.equal(countRequests().length, before + 1, 'one count_tokens request');
+    assert.equal(forDraft().length, before + 1, 'one count_tokens request for the draft');
     assert.equal(view.counted?.draft, draft);
     assert.ok((view.counted?.tokens ?? 0) > Math.ceil(draft.length / 4), JSON.stringify(view));
-    const body = countRequests().at(-1)?.body as { messages: { role: string; content: unknown }[] };
+    const body = forDraft().at(-1)?.body as { messages: { role: string; content: unknown }[] };
     assert.equal(body.messages.length, 3, 'history plus the draft');
     assert.match(JSON.stringify(body.messages[2].content), /explain, in detail/);
   });

@@ -1,7 +1,8 @@
 // How an answer ends when the prompt asks for something other than a natural end:
 // `[sim:refusal category=cyber text=N]` stops with `stop_reason: "refusal"` and `stop_details`
 // after N text tokens (0, the default: before any output, thinking included), and
-// `[sim:context-exceeded text=N]` stops with `model_context_window_exceeded` after N text tokens.
+// `[sim:context-exceeded text=N]` stops with `model_context_window_exceeded` after N text tokens,
+// and `[sim:pause-turn text=N]` with `pause_turn` (the API paused a long turn) after N text tokens.
 
 import type { Directive } from './directives';
 
@@ -16,7 +17,7 @@ export interface RefusalStopDetails {
 export interface Ending {
   /** Text tokens to write at most (Infinity: the whole answer). 0 also skips thinking. */
   textTokens: number;
-  stopReason?: 'refusal' | 'model_context_window_exceeded';
+  stopReason?: 'refusal' | 'model_context_window_exceeded' | 'pause_turn';
   stopDetails: RefusalStopDetails | null;
 }
 
@@ -61,5 +62,7 @@ export function endingOf(directives: readonly Directive[]): Ending {
       stopDetails: null,
     };
   }
+  const paused = directives.find((d) => d.name === 'pause-turn');
+  if (paused) return { textTokens: textParam(paused, 20), stopReason: 'pause_turn', stopDetails: null };
   return { textTokens: Infinity, stopDetails: null };
 }

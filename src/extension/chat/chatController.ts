@@ -6,7 +6,7 @@ import type { Backend } from '../connection/backend';
 import { Disposable } from '../dispose';
 import type { StreamActivity } from '../status/streamActivity';
 import type { ChatViewProvider } from './chatViewProvider';
-import { ChatSession } from './chatSession';
+import { ChatSession, type OpenConversationMemory } from './chatSession';
 import { ContextChips } from './contextChips';
 import { ContextRoutes } from './contextRoutes';
 import type { Conversation } from './conversation';
@@ -34,11 +34,25 @@ export class ChatController extends Disposable {
     private readonly backend: Backend,
     activity: StreamActivity,
     private readonly log: vscode.LogOutputChannel,
+    openConversation?: OpenConversationMemory,
   ) {
     super();
     this.chips = new ContextChips(() => this.sendChips());
     this.session = this.register(
-      new ChatSession({ store, backend, activity, chips: this.chips, log, post: (m) => view.post(m) }),
+      new ChatSession({
+        store,
+        backend,
+        activity,
+        chips: this.chips,
+        log,
+        openConversation,
+        post: (m) => view.post(m),
+      }),
+    );
+    this.register(
+      view.onDidReceiveMessage((raw) => {
+        this.receive(raw).catch((e: unknown) => this.log.error('a webview message failed', e));
+      }),
     );
     this.context = new ContextRoutes({
       backend,
@@ -63,7 +77,6 @@ export class ChatController extends Disposable {
         if (m.type === 'turnEnd' || m.type === 'conversation') this.context.post();
       }),
     );
-    this.register(view.onDidReceiveMessage((raw) => void this.receive(raw)));
     this.register(view.onDidBecomeReady(() => this.sendState()));
     this.register(
       backend.onDidChange(() => {
@@ -73,18 +86,25 @@ export class ChatController extends Disposable {
     );
   }
 
-  /** Restores the most recent conversation (after a window reload) and shows it. */
+  /** Restores the conversation this window had open (after a reload) and shows it. */
   async restore(): Promise<void> {
     await this.session.restore();
     if (!this.isDisposed) this.sendState();
+  }
+
+  /** Saves the streaming turn as interrupted and stops it; resolves when every save landed. */
+  suspend(): Promise<void> {
+    return this.session.suspend();
   }
 
   get current(): Conversation {
     return this.session.current;
   }
 
-  idle(): Promise<void> {
-    return this.session.idle();
+  /** Resolves when the streaming turn has ended and been saved, and what it posted was delivered. */
+  async idle(): Promise<void> {
+    await this.session.idle();
+    await this.view.whenDelivered();
   }
 
   newChat(): Promise<void> {
@@ -212,7 +232,7 @@ export class ChatController extends Disposable {
       case 'retry':
         return this.session.retry(turnId);
       case 'continue':
-        return this.session.continue();
+        return this.session.continue(turnId);
       case 'resendWithout':
         return this.session.resendWithout(turnId);
       case 'selectModel':

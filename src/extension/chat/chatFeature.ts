@@ -27,18 +27,28 @@ export function registerChat(
     );
   });
   const chatView = new ChatViewProvider(context.extensionUri, log);
-  const chat = new ChatController(chatView, store, backend, activity, log);
+  const openKey = 'thinkfast.openConversation';
+  const chat = new ChatController(chatView, store, backend, activity, log, {
+    get: () => context.workspaceState.get<string>(openKey),
+    set: (id) => {
+      context.workspaceState.update(openKey, id).then(undefined, (e: unknown) => {
+        log.warn(`could not remember the open conversation: ${String(e)}`);
+      });
+    },
+  });
   const disposable = vscode.Disposable.from(
     chatView,
     chat,
     { dispose: () => void store.flush() },
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
-    chatView.onDidBecomeReady(() => void backend.warm()),
+    chatView.onDidBecomeReady(() => {
+      backend.warm().catch((e: unknown) => log.debug(`warm-up failed: ${String(e)}`));
+    }),
     vscode.commands.registerCommand(CommandIds.newChat, async () => {
       await chatView.reveal();
       await chat.newChat();
     }),
   );
-  void chat.restore();
+  chat.restore().catch((e: unknown) => log.error('restoring the last conversation failed', e));
   return { chatView, chat, store, disposable };
 }

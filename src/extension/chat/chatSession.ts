@@ -1,52 +1,43 @@
-import type * as vscode from 'vscode';
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
-import type { HostMessage, TurnView } from '../../shared/protocol';
-import type { Backend } from '../connection/backend';
 import { Disposable } from '../dispose';
-import type { StreamActivity } from '../status/streamActivity';
-import type { ContextChips } from './contextChips';
 import {
+  continuePrompt,
   newConversation,
+  newTurn,
   pausedTurnToContinue,
   titleFromPrompt,
   type Conversation,
   type Turn,
 } from './conversation';
-import { newConversationId, type ConversationStore } from './conversationStore';
-import type { DeltaBatcher } from './deltaBatcher';
+import { adoptTurns } from './conversationMerge';
+import { newConversationId } from './conversationStore';
+import {
+  conversationMessage,
+  executeTurn,
+  saveConversation,
+  type Running,
+  type SessionDeps,
+} from './sessionTurn';
 import { SpendGate } from './spendGate';
-import { runTurn } from './turnRunner';
+import { TurnCheckpoint } from './turnCheckpoint';
 import { forkAt, switchVersion } from './versions';
-import { turnLogLine, turnView } from './views';
+import { turnView } from './views';
 
-const continuePrompt = 'Continue exactly where you stopped.';
-
-interface Running {
-  readonly turn: Turn;
-  readonly abort: AbortController;
-  readonly done: Promise<void>;
-  batcher?: DeltaBatcher;
-}
-
-export interface SessionDeps {
-  readonly store: ConversationStore;
-  readonly backend: Backend;
-  readonly activity: StreamActivity;
-  readonly chips: ContextChips;
-  readonly log: vscode.LogOutputChannel;
-  post(message: HostMessage): void;
-}
+export type { OpenConversationMemory, SessionDeps } from './sessionTurn';
 
 /**
- * The conversation's life: start, stop, rerun, continue, open and save. Operations run one at a
- * time, in the order they were asked for; a turn streams in the background and is saved when it
- * ends (including stopped and interrupted ones).
+ * The conversation's life: start, stop, rerun, continue, open and save. Every operation that
+ * starts or stops a turn (send, regenerate, edit, continue, retry, the pause_turn auto-continue,
+ * open, new chat) goes through one queue and runs alone, in the order asked; each re-checks the
+ * state it acts on once its turn in the queue comes. A turn streams in the background and is
+ * saved when it ends (including stopped and interrupted ones).
  */
 export class ChatSession extends Disposable {
   private conversation: Conversation;
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private turnCounter = 0;
+  private rememberedId: string | undefined;
+  private suspended = false;
   /** What the API refused per failed turn, for "Resend without it"; the next turn's exception. */
   private readonly refused = new Map<string, RefusedFeature>();
   private without: RefusedFeature | undefined;
@@ -56,7 +47,18 @@ export class ChatSession extends Disposable {
   constructor(private readonly deps: SessionDeps) {
     super();
     this.conversation = this.fresh();
-    this.register({ dispose: () => this.running?.abort.abort() });
+    this.register({ dispose: () => void this.suspend() });
+  }
+
+  /** Reload, window close, deactivation: saves the streaming turn as interrupted and stops it. */
+  suspend(): Promise<void> {
+    const running = this.running;
+    this.suspended = true;
+    if (running) {
+      void running.checkpoint.final();
+      running.abort.abort();
+    }
+    return this.deps.store.flush();
   }
 
   get current(): Conversation {
@@ -68,18 +70,19 @@ export class ChatSession extends Disposable {
     await this.running?.done;
   }
 
-  /** Restores the most recent conversation (after a window reload). */
+  /** After a reload: the conversation this window had open, else (none remembered) the newest. */
   restore(): Promise<void> {
     return this.serial(async () => {
-      const latest = await this.deps.store.latest();
-      if (latest && !this.running && !this.isDisposed) this.conversation = latest;
+      const remembered = this.deps.openConversation?.get();
+      const c = remembered ? await this.deps.store.load(remembered) : await this.deps.store.latest();
+      if (c && !this.running && !this.isDisposed && this.conversation.turns.length === 0) this.show(c);
     });
   }
 
   newChat(): Promise<void> {
     return this.serial(async () => {
       await this.stopRunning();
-      this.conversation = this.fresh();
+      this.show(this.fresh());
       this.deps.chips.clear();
       this.sendConversation();
     });
@@ -91,7 +94,7 @@ export class ChatSession extends Disposable {
       await this.stopRunning();
       const c = await this.deps.store.load(id);
       if (!c || this.isDisposed) return false;
-      this.conversation = c;
+      this.show(c);
       this.sendConversation();
       return true;
     });
@@ -99,13 +102,13 @@ export class ChatSession extends Disposable {
 
   send(text: string): Promise<void> {
     return this.serial(async () => {
-      await this.stopRunning();
+      await this.stopAndRefresh();
       if (!(await this.spendGate.allow(this.conversation))) {
         this.deps.post({ type: 'setDraft', text }); // not sent: the prompt goes back to the composer
         return;
       }
       if (this.conversation.turns.length === 0) this.conversation.title = titleFromPrompt(text);
-      this.start({ ...this.blankTurn(text), attachments: this.deps.chips.take() });
+      this.start({ ...newTurn(text), attachments: this.deps.chips.take() });
     });
   }
 
@@ -125,26 +128,30 @@ export class ChatSession extends Disposable {
    */
   rerun(turnId: string | undefined, prompt?: string): Promise<void> {
     return this.serial(async () => {
-      await this.stopRunning();
-      const turns = this.conversation.turns;
-      const at = turnId === undefined ? turns.length - 1 : turns.findIndex((t) => t.id === turnId);
-      const old = turns[at];
-      if (!old || (prompt !== undefined && old.continuation)) return;
-      const turn: Turn = {
-        ...this.blankTurn(prompt ?? old.prompt),
-        attachments: old.attachments,
-        ...(old.continuation && prompt === undefined ? { continuation: true } : {}),
-      };
-      const keepOld = turns.slice(at).some((t) => t.content.length > 0);
-      const next = keepOld
-        ? forkAt(turns, at, turn)
-        : [...turns.slice(0, at), { ...turn, ...(old.versions ? { versions: old.versions } : {}) }];
-      const head = next.pop()!;
-      this.deps.post({ type: 'truncate', fromTurnId: old.id });
-      this.conversation.turns = next;
-      if (at === 0) this.conversation.title = titleFromPrompt(head.prompt);
-      this.start(head);
+      await this.stopAndRefresh();
+      this.rerunNow(turnId, prompt);
     });
+  }
+
+  private rerunNow(turnId: string | undefined, prompt?: string): void {
+    const turns = this.conversation.turns;
+    const at = turnId === undefined ? turns.length - 1 : turns.findIndex((t) => t.id === turnId);
+    const old = turns[at];
+    if (!old || (prompt !== undefined && old.continuation)) return;
+    const turn: Turn = {
+      ...newTurn(prompt ?? old.prompt),
+      attachments: old.attachments,
+      ...(old.continuation && prompt === undefined ? { continuation: true } : {}),
+    };
+    const keepOld = turns.slice(at).some((t) => t.content.length > 0);
+    const next = keepOld
+      ? forkAt(turns, at, turn)
+      : [...turns.slice(0, at), { ...turn, ...(old.versions ? { versions: old.versions } : {}) }];
+    const head = next.pop()!;
+    this.deps.post({ type: 'truncate', fromTurnId: old.id });
+    this.conversation.turns = next;
+    if (at === 0) this.conversation.title = titleFromPrompt(head.prompt);
+    this.start(head);
   }
 
   /** Shows another version of the conversation from turn `turnId` on (and saves the choice). */
@@ -160,23 +167,34 @@ export class ChatSession extends Disposable {
     });
   }
 
-  /** Retries `turnId` if it is still the last turn. */
-  async retry(turnId: string): Promise<void> {
-    if (this.conversation.turns.at(-1)?.id === turnId) await this.rerunLast();
-  }
-
   /** Sends the last turn again without what the API refused for it (the user's one click). */
-  async resendWithout(turnId: string): Promise<void> {
-    if (this.conversation.turns.at(-1)?.id !== turnId) return;
-    this.without = this.refused.get(turnId);
-    await this.rerunLast();
+  resendWithout(turnId: string): Promise<void> {
+    return this.serial(async () => {
+      if (this.conversation.turns.at(-1)?.id !== turnId) return;
+      await this.stopAndRefresh();
+      this.without = this.refused.get(turnId);
+      this.rerunNow(undefined);
+    });
   }
 
-  /** Asks the model to carry on where the last turn stopped, in a new turn. */
-  continue(): Promise<void> {
+  /** Retries `turnId` if it is still the last turn when the queue gets to it. */
+  retry(turnId: string): Promise<void> {
     return this.serial(async () => {
-      await this.stopRunning();
-      this.start({ ...this.blankTurn(continuePrompt), continuation: true });
+      if (this.conversation.turns.at(-1)?.id !== turnId) return;
+      await this.stopAndRefresh();
+      this.rerunNow(undefined);
+    });
+  }
+
+  /**
+   * Asks the model to carry on where the last turn stopped, in a new turn; with `afterTurnId`, only
+   * if that turn is still the last one when the queue gets to it.
+   */
+  continue(afterTurnId?: string): Promise<void> {
+    return this.serial(async () => {
+      if (afterTurnId !== undefined && this.conversation.turns.at(-1)?.id !== afterTurnId) return;
+      await this.stopAndRefresh();
+      this.start({ ...newTurn(continuePrompt), continuation: true });
     });
   }
 
@@ -188,14 +206,28 @@ export class ChatSession extends Disposable {
 
   /** The whole conversation, the streaming turn as a snapshot of its live message. */
   sendConversation(): void {
-    const c = this.conversation;
-    const running = this.running;
-    const turns = c.turns.map((t): TurnView => {
-      if (running?.turn !== t) return turnView(t);
-      const live = running.batcher?.snapshot() ?? { blocks: [], seq: 0 };
-      return { ...turnView(t), blocks: live.blocks, seq: live.seq, outcome: 'streaming' };
+    this.deps.post(conversationMessage(this.conversation, this.running));
+  }
+
+  /** The pause_turn auto-continue: runs only if `paused` is still the last turn, ended, and shown. */
+  private autoContinue(conversation: Conversation, paused: Turn): Promise<void> {
+    return this.serial(async () => {
+      if (this.running?.turn === paused) await this.running.done; // ended; its save may be pending
+      if (this.isDisposed || this.running || this.conversation !== conversation) return;
+      if (conversation.turns.at(-1) !== paused) return; // the user sent, regenerated or continued first
+      this.start({ ...newTurn(continuePrompt), continuation: true });
     });
-    this.deps.post({ type: 'conversation', id: c.id, title: c.title, turns });
+  }
+
+  private show(c: Conversation): void {
+    this.conversation = c;
+    this.remember();
+  }
+
+  private remember(): void {
+    if (this.rememberedId === this.conversation.id) return;
+    this.rememberedId = this.conversation.id;
+    this.deps.openConversation?.set(this.conversation.id);
   }
 
   private serial<T>(op: () => Promise<T>): Promise<T> {
@@ -215,97 +247,67 @@ export class ChatSession extends Disposable {
     return newConversation(newConversationId(), this.deps.backend.settings.current.model);
   }
 
-  private blankTurn(prompt: string): Turn {
-    this.turnCounter += 1;
-    const id = `t${Date.now().toString(36)}-${this.turnCounter}`;
-    return { id, prompt, attachments: [], content: [], outcome: 'streaming' };
-  }
-
   private start(turn: Turn): void {
     this.conversation.turns.push(turn);
+    this.remember();
     const abort = new AbortController();
     this.deps.post({ type: 'turnStart', turn: turnView(turn), title: this.conversation.title });
-    const done = this.deps.activity.streaming(this.execute(turn, abort.signal)).finally(() => {
+    const { store, log } = this.deps;
+    const checkpoint = new TurnCheckpoint(
+      this.conversation,
+      turn,
+      () => (this.running?.turn === turn ? (this.running.batcher?.liveContent ?? []) : []),
+      (c) => store.save(c),
+      (e) => log.warn(`checkpointing the streaming turn failed: ${String(e)}`),
+      this.deps.checkpointMs,
+    );
+    const done = this.deps.activity.streaming(this.execute(turn, abort.signal, checkpoint)).finally(() => {
       if (this.running?.turn === turn) this.running = undefined;
     });
-    this.running = { turn, abort, done };
+    this.running = { turn, abort, done, checkpoint };
   }
 
-  private async execute(turn: Turn, signal: AbortSignal): Promise<void> {
+  private async execute(turn: Turn, signal: AbortSignal, checkpoint: TurnCheckpoint): Promise<void> {
     const conversation = this.conversation;
-    const { backend, activity, log } = this.deps;
+    const { log } = this.deps;
     const without = this.without;
     this.without = undefined;
-    let release = (): void => undefined;
-    try {
-      const ready = await backend.lease();
-      if ('error' in ready) {
-        turn.outcome = 'failed';
-        turn.error = ready.error;
-        this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: ready.error });
-      } else if (!signal.aborted) {
-        release = ready.release;
-        conversation.model = ready.settings.model;
-        await runTurn(
-          conversation,
-          turn,
-          {
-            client: ready.client,
-            caps: ready.caps,
-            settings: ready.settings,
-            simulator: ready.simulator,
-            post: (msg) => {
-              if (this.conversation === conversation) this.deps.post(msg);
-            },
-            onRateLimits: (limits) => activity.reportRateLimits(limits),
-            onDelta: activity.meter(),
-            log: (line) => log.info(line),
-            onBatcher: (b) => {
-              if (this.running?.turn === turn) this.running.batcher = b;
-            },
-            ...(without ? { without } : {}),
-            onRefused: (feature, message) => {
-              this.refused.set(turn.id, feature);
-              void backend.learned.record(ready.caps.id, feature, message);
-            },
-            onMetrics: (metrics) => activity.reportResponse(metrics),
-          },
-          signal,
-        );
-        log.info(turnLogLine(turn));
-      } else {
-        ready.release();
-        turn.outcome = 'stopped';
-        this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'stopped' });
-      }
-    } catch (e) {
-      log.error('turn failed unexpectedly', e);
-      turn.outcome = 'failed';
-      turn.error = {
-        title: 'Something went wrong',
-        message: (e as Error).message,
-        actions: ['retry', 'showLog'],
-      };
-      this.deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: turn.error });
-    } finally {
-      release();
+    await executeTurn(conversation, turn, signal, {
+      ...this.deps,
+      post: (msg) => {
+        if (this.conversation === conversation) this.deps.post(msg);
+      },
+      onBatcher: (b) => {
+        if (this.running?.turn === turn) this.running.batcher = b;
+      },
+      ...(without ? { without } : {}),
+      onRefused: (feature) => void this.refused.set(turn.id, feature),
+    });
+    checkpoint.stop();
+    // Suspended: the checkpoint saved the turn as interrupted, which is what it is.
+    if (this.suspended) return;
+    if (pausedTurnToContinue(conversation, turn)) {
+      // The API paused a long-running turn and expects us to let it carry on: queued like any other
+      // operation, and only if nothing else came first (see autoContinue).
+      this.autoContinue(conversation, turn).catch((e: unknown) =>
+        log.error('continuing a paused turn failed', e),
+      );
     }
-    conversation.updatedAt = Date.now();
-    if (pausedTurnToContinue(conversation, turn) && this.conversation === conversation && !this.isDisposed) {
-      // The API paused a long-running turn and expects us to let it carry on.
-      setImmediate(() => {
-        this.continue().catch((e: unknown) => log.error('continuing a paused turn failed', e));
-      });
-    }
-    try {
-      await this.deps.store.save(conversation);
-    } catch (e) {
-      log.error('saving the conversation failed', e);
-      this.deps.post({
-        type: 'notice',
-        level: 'error',
-        message: `Thinkfast could not save this conversation: ${(e as Error).message}`,
-      });
-    }
+    const merged = await saveConversation(conversation, this.deps);
+    if (merged) this.adopt(conversation, merged);
+  }
+
+  /** Before a new turn: stop the running one, and take in what another window added meanwhile. */
+  private async stopAndRefresh(): Promise<void> {
+    await this.stopRunning();
+    const c = this.conversation;
+    const theirs = await this.deps.store.changedElsewhere(c.id);
+    if (theirs) this.adopt(c, theirs);
+  }
+
+  /** Takes another window's new turns into `c` (if still shown) and shows them. */
+  private adopt(c: Conversation, theirs: Conversation): void {
+    if (this.conversation !== c || this.isDisposed) return;
+    if (adoptTurns(c, theirs, this.deps.store.seenTurns(c.id))) this.sendConversation();
   }
 }

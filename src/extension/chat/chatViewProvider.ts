@@ -3,9 +3,16 @@ import type { HostMessage, WebviewMessage } from '../../shared/protocol';
 import { Disposable } from '../dispose';
 import { buildChatHtml } from './webviewHtml';
 
+/** One-off messages kept for a webview that is away; state messages are rebuilt on `ready`. */
+const oneOffTypes: ReadonlySet<HostMessage['type']> = new Set(['notice', 'history', 'setDraft']);
+/** At most this many one-off messages wait for the webview (the oldest are dropped). */
+const maxPending = 50;
+
 /**
- * The sidebar chat view. Owns the webview's lifetime and the ready handshake: messages posted
- * before the webview says `ready` are buffered and flushed in order afterwards.
+ * The sidebar chat view. Owns the webview's lifetime and the ready handshake. While the webview is
+ * away (not yet loaded, hidden, or a post was not delivered) only one-off messages are kept, at
+ * most `maxPending`: on `ready` the listener sends the whole current state (a snapshot of the
+ * streaming turn included), so the deltas in between are not kept at all.
  */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   static readonly viewId = 'thinkfast.chat';
@@ -13,6 +20,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private pending: HostMessage[] = [];
+  /** Settles after the last post's delivery was confirmed or refused (keeps onDidPost in order). */
+  private delivery: Promise<void> = Promise.resolve();
   private readonly onDidReceiveEmitter = this.register(new vscode.EventEmitter<WebviewMessage>());
   private readonly onDidBecomeReadyEmitter = this.register(new vscode.EventEmitter<void>());
 
@@ -21,7 +30,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   /** The webview (re)loaded and answered `ready`: the listener sends it the current state. */
   readonly onDidBecomeReady = this.onDidBecomeReadyEmitter.event;
   private readonly onDidPostEmitter = this.register(new vscode.EventEmitter<HostMessage>());
-  /** Every message actually delivered to the webview, in order (the extension-host tests read it). */
+  /**
+   * Every message the webview accepted (`postMessage` resolved true), in the order posted; it fires
+   * once delivery is confirmed, so after `whenDelivered()` (the extension-host tests read it).
+   */
   readonly onDidPost = this.onDidPostEmitter.event;
 
   constructor(
@@ -43,6 +55,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     };
     const subscriptions: vscode.Disposable[] = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      // Without retainContextWhenHidden a hidden webview is torn down; it says `ready` when shown.
+      view.onDidChangeVisibility(() => {
+        if (!view.visible && this.view === view) this.ready = false;
+      }),
       view.onDidDispose(() => {
         for (const s of subscriptions) s.dispose();
         if (this.view === view) {
@@ -60,12 +76,48 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   post(message: HostMessage): void {
-    if (!this.view || !this.ready) {
-      this.pending.push(message);
+    const view = this.view;
+    if (!view || !this.ready) {
+      this.keep(message);
       return;
     }
-    void this.view.webview.postMessage(message);
-    this.onDidPostEmitter.fire(message);
+    const delivered = Promise.resolve(view.webview.postMessage(message)).then(
+      (ok) => ok,
+      (e: unknown) => {
+        this.log.debug(`posting ${message.type} to the chat webview failed: ${String(e)}`);
+        return false;
+      },
+    );
+    this.delivery = this.delivery.then(async () => {
+      if (await delivered) {
+        this.onDidPostEmitter.fire(message);
+        return;
+      }
+      // Not delivered: the webview is gone or reloading. It gets the whole state when it says ready.
+      this.log.debug(`the chat webview did not take ${message.type}; waiting for it to be ready`);
+      if (this.view === view) this.ready = false;
+      this.keep(message);
+    });
+  }
+
+  /** Messages kept for the webview while it is away (bounded; tests read it). */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Resolves once every message posted so far was delivered or refused (tests use it). */
+  async whenDelivered(): Promise<void> {
+    // A listener of onDidPost may post again meanwhile: wait until nothing is pending.
+    for (let pending = this.delivery; ; pending = this.delivery) {
+      await pending;
+      if (pending === this.delivery) return;
+    }
+  }
+
+  private keep(message: HostMessage): void {
+    if (!oneOffTypes.has(message.type)) return;
+    this.pending.push(message);
+    if (this.pending.length > maxPending) this.pending.splice(0, this.pending.length - maxPending);
   }
 
   /** Reveal the view (used by commands that need it visible). */
@@ -76,14 +128,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
   private receive(raw: unknown): void {
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-    if (type === 'ready') {
+    // A live webview that lost a message asks for `resync`: it is there, so treat it as ready.
+    if (type === 'ready' || (type === 'resync' && !this.ready && this.view)) {
       this.ready = true;
-      this.log.debug('chat webview ready');
-      // The ready listener sends the whole current state (conversation, config, chips), so buffered
-      // state updates would only repeat it; one-off messages are still delivered, in order.
-      const buffered = this.pending.filter(
-        (m) => m.type === 'notice' || m.type === 'history' || m.type === 'setDraft',
-      );
+      this.log.debug(`chat webview ${String(type)}`);
+      // The ready listener sends the whole current state (conversation, config, chips); only the
+      // kept one-off messages are delivered after it, in order.
+      const buffered = this.pending;
       this.pending = [];
       this.onDidBecomeReadyEmitter.fire();
       for (const m of buffered) this.post(m);

@@ -58,6 +58,23 @@ export function newConversation(id: string, model: string, now = Date.now()): Co
   };
 }
 
+/** The prompt of a continuation turn (after max_tokens or pause_turn). */
+export const continuePrompt = 'Continue exactly where you stopped.';
+
+let turnCounter = 0;
+
+/** A new, empty turn for `prompt`, streaming. */
+export function newTurn(prompt: string): Turn {
+  turnCounter += 1;
+  return {
+    id: `t${Date.now().toString(36)}-${turnCounter}`,
+    prompt,
+    attachments: [],
+    content: [],
+    outcome: 'streaming',
+  };
+}
+
 /** A title from the first prompt: its first line, trimmed to a readable length. */
 export function titleFromPrompt(prompt: string): string {
   const firstLine =

@@ -36,8 +36,26 @@ export function repairTurn(turn: Turn): Turn {
   return repaired;
 }
 
+/**
+ * A turn saved while it streamed (a checkpoint: the window reloaded or closed, or the extension
+ * host died) as what it now is: interrupted, with its partial content, offering Continue and Retry.
+ */
+export function interruptedTurn(turn: Turn): Turn {
+  if (turn.outcome !== 'streaming') return turn;
+  return {
+    ...turn,
+    outcome: 'interrupted',
+    error: {
+      title: 'The response was interrupted',
+      message:
+        'Thinkfast stopped while this answer streamed (a reload, a closed window or an extension-host restart). What arrived is kept.',
+      actions: ['continue', 'retry'],
+    },
+  };
+}
+
 /** The conversation with every turn repaired (the same object when nothing needed it). */
 export function repairConversation(c: Conversation): Conversation {
-  if (!c.turns.some((t) => t.content.some(isEmptyText))) return c;
-  return { ...c, turns: c.turns.map(repairTurn) };
+  if (!c.turns.some((t) => t.outcome === 'streaming' || t.content.some(isEmptyText))) return c;
+  return { ...c, turns: c.turns.map((t) => interruptedTurn(repairTurn(t))) };
 }

@@ -4,11 +4,22 @@
 
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { conversationVersion, type Conversation, type Turn } from './conversation';
+import type { Conversation } from './conversation';
 import type { HistoryItemView } from '../../shared/protocol';
 import { idPattern } from '../../shared/patterns';
 import { repairConversation } from './conversationRepair';
+import { mergeConversation } from './conversationMerge';
+import { HistoryIndex, historyItem } from './historyIndex';
+import {
+  migrateConversation,
+  sameStamp,
+  stampOf,
+  withFileLock,
+  writeFileAtomic,
+  type FileStamp,
+} from './conversationFile';
+
+export { migrateConversation, newConversationId } from './conversationFile';
 
 /** A file that could not be loaded, now kept under `corrupt/`. */
 export interface CorruptFile {
@@ -17,71 +28,44 @@ export interface CorruptFile {
   readonly reason: string;
 }
 
-export function newConversationId(): string {
-  return `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
-}
-
-/**
- * Brings an older stored shape up to the current one. Version 1 is the first; a later version adds
- * its step here so that old files keep loading. Throws on anything it cannot read.
- */
-export function migrateConversation(raw: unknown): Conversation {
-  if (typeof raw !== 'object' || raw === null) throw new Error('not a JSON object');
-  const c = raw as Partial<Conversation> & { version?: unknown };
-  if (c.version !== conversationVersion) throw new Error(`unknown version ${String(c.version)}`);
-  if (typeof c.id !== 'string' || !idPattern.test(c.id)) throw new Error('missing or invalid id');
-  if (!Array.isArray(c.turns)) throw new Error('missing turns');
-  for (const t of c.turns) checkTurn(t);
-  return {
-    ...(c as Conversation),
-    title: typeof c.title === 'string' ? c.title : 'Untitled',
-    model: typeof c.model === 'string' ? c.model : '',
-    createdAt: typeof c.createdAt === 'number' ? c.createdAt : 0,
-    updatedAt: typeof c.updatedAt === 'number' ? c.updatedAt : 0,
-  };
-}
-
-function checkTurn(t: Turn): void {
-  if (typeof t !== 'object' || t === null || typeof t.id !== 'string' || typeof t.prompt !== 'string') {
-    throw new Error('a turn is malformed');
-  }
-  if (!Array.isArray(t.content)) throw new Error(`turn ${t.id} has no content array`);
-  if (!Array.isArray(t.attachments)) t.attachments = [];
-  // Other versions are kept when they read well; a malformed set is dropped, the chosen path stays.
-  if (t.versions !== undefined && !versionsReadable(t.versions)) delete t.versions;
-}
-
-function versionsReadable(v: Turn['versions']): boolean {
-  if (typeof v !== 'object' || v === null || !Array.isArray(v.others) || !Number.isInteger(v.index))
-    return false;
-  try {
-    for (const tail of v.others as unknown[]) {
-      if (!Array.isArray(tail) || tail.length === 0) return false;
-      for (const t of tail as Turn[]) checkTurn(t);
-    }
-    return true;
-  } catch {
-    return false;
-  }
+/** What a save did: `merged` is the conversation written when another window's turns were kept. */
+export interface SaveResult {
+  readonly merged?: Conversation;
 }
 
 export class ConversationStore {
   private readonly dir: string;
   private readonly corruptDir: string;
-  private readonly writes = new Map<string, Promise<void>>();
+  private readonly writes = new Map<string, Promise<SaveResult>>();
   private readonly reported = new Set<string>();
+  /** Per conversation: the file as we last saw it, and every turn id we have had in it. */
+  private readonly stamps = new Map<string, FileStamp>();
+  private readonly seen = new Map<string, Set<string>>();
+  /** The last merged result per conversation, merged into later saves until they hold its turns. */
+  private readonly mergedBase = new Map<string, Conversation>();
 
-  /** `onCorrupt` is told once per file moved aside (the caller shows a message and logs it). */
+  private readonly index: HistoryIndex | undefined;
+
+  /**
+   * `onCorrupt` is told once per file moved aside (the caller shows a message and logs it).
+   * `useIndex: false` lists by reading every file (the benchmark's baseline).
+   */
   constructor(
     storageDir: string,
     private readonly onCorrupt: (c: CorruptFile) => void = () => undefined,
+    options: { useIndex?: boolean } = {},
   ) {
     this.dir = join(storageDir, 'conversations');
     this.corruptDir = join(this.dir, 'corrupt');
+    if (options.useIndex !== false) this.index = new HistoryIndex(join(storageDir, 'history-index.json'));
   }
 
-  /** Saves atomically; concurrent saves of one conversation land in call order, the last wins. */
-  save(conversation: Conversation): Promise<void> {
+  /**
+   * Saves atomically; saves of one conversation land in call order. The conversation is taken as it
+   * is at the call. When the file changed since this store last wrote or read it (another window
+   * saved it), the other window's new turns are merged in, never overwritten (`merged`).
+   */
+  save(conversation: Conversation): Promise<SaveResult> {
     if (!idPattern.test(conversation.id)) return Promise.reject(new Error(`invalid conversation id`));
     let json: string;
     try {
@@ -89,36 +73,69 @@ export class ConversationStore {
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
-    const previous = this.writes.get(conversation.id) ?? Promise.resolve();
+    const id = conversation.id;
+    this.see(conversation);
+    const previous = this.writes.get(id) ?? Promise.resolve({});
+    const file = this.fileOf(id);
     const next = previous
       .catch(() => undefined)
-      .then(() => this.writeAtomic(this.fileOf(conversation.id), json));
-    this.writes.set(conversation.id, next);
+      .then(() => withFileLock(file, () => this.writeMerged(id, json, conversation)));
+    this.writes.set(id, next);
     void next.finally(() => {
       if (this.writes.get(conversation.id) === next) this.writes.delete(conversation.id);
     });
     return next;
   }
 
+  /**
+   * The conversation as another window saved it since this store last wrote or read the file, or
+   * undefined when nobody else wrote it (a stat, no read, in the common case).
+   */
+  async changedElsewhere(id: string): Promise<Conversation | undefined> {
+    if (!idPattern.test(id)) return undefined;
+    await this.writes.get(id)?.catch(() => undefined);
+    const known = this.stamps.get(id);
+    const now = await stampOf(this.fileOf(id));
+    if (!known || !now || sameStamp(known, now)) return undefined;
+    return this.read(id, false);
+  }
+
+  /** Turn ids this store has had in conversation `id` (a turn missing from a save was removed). */
+  seenTurns(id: string): ReadonlySet<string> {
+    return this.seen.get(id) ?? new Set();
+  }
+
   /** Resolves when every pending save has landed (used before deactivation and by tests). */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.writes.values()]);
+    await this.index?.flush();
   }
 
   /** Loads one conversation; a corrupt file is moved aside and `undefined` returned. */
   async load(id: string): Promise<Conversation | undefined> {
+    const c = await this.read(id, true);
+    if (c) this.see(c);
+    return c;
+  }
+
+  /** Reads one conversation; `track` remembers the file's stamp (this store is now up to date). */
+  private async read(id: string, track: boolean): Promise<Conversation | undefined> {
     if (!idPattern.test(id)) return undefined;
     await this.writes.get(id)?.catch(() => undefined);
     const file = this.fileOf(id);
     let text: string;
+    let stamp: FileStamp | undefined;
     try {
+      stamp = await stampOf(file);
       text = await fs.readFile(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
     }
     try {
-      return repairConversation(migrateConversation(JSON.parse(text)));
+      const c = repairConversation(migrateConversation(JSON.parse(text)));
+      if (stamp && track) this.stamps.set(id, stamp);
+      return c;
     } catch (e) {
       await this.moveAside(file, (e as Error).message);
       return undefined;
@@ -127,20 +144,21 @@ export class ConversationStore {
 
   /** The history list, newest first. Unreadable files are moved aside and reported, the rest listed. */
   async list(): Promise<HistoryItemView[]> {
-    const items: HistoryItemView[] = [];
-    for (const id of await this.ids()) {
-      const c = await this.load(id);
-      if (c && c.turns.length > 0) {
-        items.push({
-          id: c.id,
-          title: c.title,
-          updatedAt: c.updatedAt,
-          model: c.model,
-          turns: c.turns.length,
-        });
+    const describe = async (id: string): Promise<HistoryItemView | undefined> => {
+      const c = await this.read(id, false);
+      return c ? historyItem(c) : undefined;
+    };
+    const ids = await this.ids();
+    let items: HistoryItemView[];
+    if (this.index) items = await this.index.entries(ids, describe);
+    else {
+      items = [];
+      for (const id of ids) {
+        const item = await describe(id);
+        if (item) items.push(item);
       }
     }
-    return items.sort((a, b) => b.updatedAt - a.updatedAt);
+    return items.filter((i) => i.turns > 0).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   /** The most recently written conversation, to restore after a reload. */
@@ -160,6 +178,7 @@ export class ConversationStore {
     if (!idPattern.test(id)) return;
     await this.writes.get(id)?.catch(() => undefined);
     await fs.rm(this.fileOf(id), { force: true });
+    await this.index?.remove(id).catch(() => undefined);
   }
 
   private async ids(): Promise<string[]> {
@@ -176,26 +195,50 @@ export class ConversationStore {
       .filter((id) => idPattern.test(id));
   }
 
-  private fileOf(id: string): string {
-    return join(this.dir, `${id}.json`);
+  private see(c: Conversation): void {
+    let ids = this.seen.get(c.id);
+    if (!ids) this.seen.set(c.id, (ids = new Set()));
+    for (const t of c.turns) ids.add(t.id);
   }
 
-  private async writeAtomic(file: string, data: string): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true });
-    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+  /** Writes `json`, first merging in another window's turns if the file changed under us. */
+  private async writeMerged(id: string, json: string, asked: Conversation): Promise<SaveResult> {
+    const item = historyItem(asked); // taken now: `asked` may change while we wait
+    const file = this.fileOf(id);
+    const known = this.stamps.get(id);
+    const now = await stampOf(file);
+    let merged: Conversation | undefined;
+    const changed = now !== undefined && !sameStamp(known, now);
+    // A checkpoint may have merged another window's turns that this conversation has not adopted yet.
+    const base = changed ? await this.readQuietly(file) : this.mergedBase.get(id);
+    if (base) {
+      const ours = JSON.parse(json) as Conversation;
+      const result = mergeConversation(ours, base, this.seenTurns(id));
+      if (result !== ours) {
+        merged = result;
+        json = JSON.stringify(result);
+        this.mergedBase.set(id, result);
+      } else this.mergedBase.delete(id);
     }
+    await writeFileAtomic(file, json);
+    const stamp = await stampOf(file);
+    if (stamp) this.stamps.set(id, stamp);
+    // The list's index follows; a failed index write only costs a rebuild on the next list.
+    await this.index?.put(merged ? historyItem(merged) : item).catch(() => undefined);
+    return merged ? { merged } : {};
+  }
+
+  /** The conversation in `file`, or undefined if it cannot be read (a save then simply replaces it). */
+  private async readQuietly(file: string): Promise<Conversation | undefined> {
     try {
-      await fs.rename(tmp, file);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
+      return repairConversation(migrateConversation(JSON.parse(await fs.readFile(file, 'utf8'))));
+    } catch {
+      return undefined;
     }
+  }
+
+  private fileOf(id: string): string {
+    return join(this.dir, `${id}.json`);
   }
 
   private async moveAside(file: string, reason: string): Promise<void> {

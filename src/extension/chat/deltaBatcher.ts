@@ -109,6 +109,11 @@ export class DeltaBatcher {
     return { blocks, seq: this.seq };
   }
 
+  /** The live message's content as it is now (the reducer's own blocks: copy before keeping). */
+  get liveContent(): readonly ContentBlock[] {
+    return this.message?.content ?? [];
+  }
+
   /** Forgets the blocks, for a retried attempt that starts over (the sequence continues). */
   reset(): void {
     this.flush();

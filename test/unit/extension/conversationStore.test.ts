@@ -57,7 +57,7 @@ describe('ConversationStore', () => {
 
   it('lands concurrent saves of one conversation in call order (the last one wins)', async () => {
     const c = sample('order');
-    const saves: Promise<void>[] = [];
+    const saves: Promise<unknown>[] = [];
     for (let i = 0; i < 20; i++) {
       const copy = structuredClone(c);
       copy.title = `v${i}`;

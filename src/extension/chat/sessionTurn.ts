@@ -1,0 +1,150 @@
+// One turn of the session from the client lease to its end: the lease is held for the whole turn
+// (retries included) and released however it ends. Never rejects; an unexpected error becomes a
+// failed turn with Retry and Show Log. Imports vscode for types only (tested in plain Node).
+
+import type * as vscode from 'vscode';
+import type { RefusedFeature } from '../../anthropic/refusalClassifier';
+import type { HostMessage, TurnView } from '../../shared/protocol';
+import type { Backend } from '../connection/backend';
+import type { StreamActivity } from '../status/streamActivity';
+import type { ContextChips } from './contextChips';
+import type { Conversation, Turn } from './conversation';
+import type { ConversationStore } from './conversationStore';
+import type { DeltaBatcher } from './deltaBatcher';
+import type { TurnCheckpoint } from './turnCheckpoint';
+import { runTurn } from './turnRunner';
+import { turnLogLine, turnView } from './views';
+
+export interface Running {
+  readonly turn: Turn;
+  readonly abort: AbortController;
+  readonly done: Promise<void>;
+  readonly checkpoint: TurnCheckpoint;
+  batcher?: DeltaBatcher;
+}
+
+export interface SessionDeps {
+  readonly store: ConversationStore;
+  readonly backend: Backend;
+  readonly activity: StreamActivity;
+  readonly chips: ContextChips;
+  readonly log: vscode.LogOutputChannel;
+  /** How often a streaming turn is checkpointed (default 2 s). */
+  readonly checkpointMs?: number;
+  /** Which conversation this window has open, kept across reloads (the workspace state). */
+  readonly openConversation?: OpenConversationMemory;
+  post(message: HostMessage): void;
+}
+
+export interface OpenConversationMemory {
+  get(): string | undefined;
+  set(id: string): void;
+}
+
+export interface SessionTurnDeps {
+  readonly backend: Pick<Backend, 'lease' | 'learned'>;
+  readonly activity: Pick<StreamActivity, 'meter' | 'reportRateLimits' | 'reportResponse'>;
+  /** Send this turn without a feature the API refused ("Resend without it"). */
+  readonly without?: RefusedFeature;
+  /** The API refused a feature for this turn (also recorded as a learned fact). */
+  onRefused?(feature: RefusedFeature): void;
+  readonly log: Pick<vscode.LogOutputChannel, 'info' | 'error'>;
+  /** Posts to the webview (the session drops posts of a conversation no longer shown). */
+  post(message: HostMessage): void;
+  /** Each attempt's batcher (for snapshots and checkpoints). */
+  onBatcher(batcher: DeltaBatcher): void;
+}
+
+export async function executeTurn(
+  conversation: Conversation,
+  turn: Turn,
+  signal: AbortSignal,
+  deps: SessionTurnDeps,
+): Promise<void> {
+  const { backend, activity, log } = deps;
+  let release = (): void => undefined;
+  try {
+    const ready = await backend.lease();
+    if ('error' in ready) {
+      turn.outcome = 'failed';
+      turn.error = ready.error;
+      deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: ready.error });
+    } else if (!signal.aborted) {
+      release = ready.release;
+      conversation.model = ready.settings.model;
+      await runTurn(
+        conversation,
+        turn,
+        {
+          client: ready.client,
+          caps: ready.caps,
+          settings: ready.settings,
+          simulator: ready.simulator,
+          post: (msg) => deps.post(msg),
+          onRateLimits: (limits) => activity.reportRateLimits(limits),
+          onDelta: activity.meter(),
+          log: (line) => log.info(line),
+          onBatcher: (b) => deps.onBatcher(b),
+          ...(deps.without ? { without: deps.without } : {}),
+          onRefused: (feature, message) => {
+            deps.onRefused?.(feature);
+            backend.learned.record(ready.caps.id, feature, message).catch((e: unknown) => {
+              log.error('recording a refused feature failed', e);
+            });
+          },
+          onMetrics: (metrics) => activity.reportResponse(metrics),
+        },
+        signal,
+      );
+      log.info(turnLogLine(turn));
+    } else {
+      ready.release();
+      turn.outcome = 'stopped';
+      deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'stopped' });
+    }
+  } catch (e) {
+    log.error('turn failed unexpectedly', e);
+    turn.outcome = 'failed';
+    turn.error = {
+      title: 'Something went wrong',
+      message: (e as Error).message,
+      actions: ['retry', 'showLog'],
+    };
+    deps.post({ type: 'turnEnd', turnId: turn.id, outcome: 'failed', error: turn.error });
+  } finally {
+    release();
+  }
+  conversation.updatedAt = Date.now();
+}
+
+/** Saves the conversation; a failure is logged and shown, never thrown. Resolves with a merge, if any. */
+export async function saveConversation(
+  conversation: Conversation,
+  deps: {
+    readonly store: Pick<ConversationStore, 'save'>;
+    readonly log: Pick<vscode.LogOutputChannel, 'error'>;
+    post(message: HostMessage): void;
+  },
+): Promise<Conversation | undefined> {
+  try {
+    return (await deps.store.save(conversation)).merged;
+  } catch (e) {
+    deps.log.error('saving the conversation failed', e);
+    deps.post({
+      type: 'notice',
+      level: 'error',
+      message: `Thinkfast could not save this conversation: ${(e as Error).message}`,
+    });
+    return undefined;
+  }
+}
+
+/** The `conversation` message: every turn, the streaming one as a snapshot of its live message. */
+export function conversationMessage(c: Conversation, running: Running | undefined): HostMessage {
+  const turns = c.turns.map((t): TurnView => {
+    if (running?.turn !== t) return turnView(t);
+    const live = running.batcher?.snapshot() ?? { blocks: [], seq: 0 };
+    return { ...turnView(t), blocks: live.blocks, seq: live.seq, outcome: 'streaming' };
+  });
+  return { type: 'conversation', id: c.id, title: c.title, turns };
+}

@@ -159,6 +159,9 @@ export class AnthropicClient implements MessageStreamer {
       retriesSoFar++;
     }
 
+    // Events the reducer could not apply (a misbehaving server or gateway): kept or ignored, and said.
+    for (const p of last.reducer.problems)
+      this.log(`stream problem ${p.kind}${p.index === undefined ? '' : ` at block ${p.index}`}: ${p.detail}`);
     return settleStream(last, {
       model: request.body.model,
       startedAt,

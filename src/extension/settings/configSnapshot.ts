@@ -63,6 +63,7 @@ export class ConfigSnapshot {
   readonly priceOverrides: Readonly<Record<string, unknown>>;
   readonly refactorEffort: Effort;
   readonly refactorPresets: readonly string[];
+  readonly chatCodeWrap: boolean;
 
   constructor(src: ConfigSource) {
     const s = SettingTable;
@@ -93,6 +94,7 @@ export class ConfigSnapshot {
     this.refactorPresets = (
       Array.isArray(presets) ? (presets as unknown[]) : s.refactorPresets.default
     ).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+    this.chatCodeWrap = src.get(s.chatCodeWrap.key) === true;
     Object.freeze(this);
   }
 

@@ -69,6 +69,7 @@ export const SettingTable = {
       'Make it more idiomatic',
     ],
   },
+  chatCodeWrap: { key: 'chat.codeWrap', type: 'boolean', default: false },
 } as const satisfies Record<string, SettingSpec>;
 
 type Table = typeof SettingTable;

@@ -49,6 +49,10 @@ const vscodeFreeExtensionFiles = [
   'src/extension/status/liveRate.ts',
   'src/extension/status/modelSwitch.ts',
   'src/extension/status/statusText.ts',
+  'src/extension/chat/turnOutcome.ts',
+  'src/extension/connection/learnedStore.ts',
+  'src/extension/status/modelGroups.ts',
+  'src/extension/status/servedLedger.ts',
 ];
 
 export default tseslint.config(

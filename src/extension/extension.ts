@@ -10,6 +10,7 @@ import { registerLog } from './log';
 import { registerRefactor } from './refactor/refactorCommand';
 import { registerSettings } from './settings/settingsFeature';
 import { registerStatus } from './status/statusFeature';
+import type { LifecycleNotice } from './status/lifecycleNotice';
 import type { StatusBar } from './status/statusBar';
 import { StreamActivity } from './status/streamActivity';
 
@@ -25,6 +26,8 @@ export interface ThinkfastTestApi {
   readonly store: ConversationStore;
   readonly statusBar: StatusBar;
   readonly activity: StreamActivity;
+  /** The one-time deprecation notice. */
+  readonly lifecycle: LifecycleNotice;
   /** From the first line of the bundle running to the end of `activate`, in ms. */
   readonly activationMs: number;
 }
@@ -34,9 +37,15 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const { log, disposable: logFeature } = registerLog();
   const { settings, disposable: settingsFeature } = registerSettings();
-  const { backend, disposable: connection } = registerConnection(context.secrets, settings, log, version);
+  const { backend, disposable: connection } = registerConnection(
+    context.secrets,
+    settings,
+    log,
+    version,
+    context.globalState,
+  );
   const activity = new StreamActivity();
-  const { statusBar, disposable: status } = registerStatus(backend, activity);
+  const { statusBar, lifecycle, disposable: status } = registerStatus(backend, activity, context.globalState);
   const chat = registerChat(context, backend, activity, log);
   context.subscriptions.push(
     logFeature,
@@ -57,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
     store: chat.store,
     statusBar,
     activity,
+    lifecycle,
     activationMs,
   };
 }

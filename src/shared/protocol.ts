@@ -11,7 +11,16 @@ export type ThinkingDisplay = 'expanded' | 'collapsed' | 'hidden';
 export type TurnOutcome = 'streaming' | 'complete' | 'stopped' | 'interrupted' | 'failed';
 
 /** An action the user can take from an error or a stop notice; each maps to one host handler. */
-export type TurnAction = 'setApiKey' | 'retry' | 'continue' | 'openSettings' | 'showLog';
+export type TurnAction =
+  | 'setApiKey'
+  | 'retry'
+  | 'continue'
+  | 'openSettings'
+  | 'showLog'
+  /** Send the turn again without what the API refused (one click, never automatic). */
+  | 'resendWithout'
+  /** Open the model picker (a refusal, a retired model). */
+  | 'selectModel';
 
 /** A context chip: a selection or a whole file attached to the next message. */
 export interface ChipView {
@@ -96,6 +105,28 @@ export interface FooterView {
   readonly stopReason?: string;
   readonly requestId?: string;
   readonly simulator: boolean;
+  /** The model's display name ("Opus 5.5"), shown instead of the raw id. */
+  readonly modelLabel?: string;
+  /** The speed the request asked for, when it differs from the one served. */
+  readonly requestedSpeed?: SpeedView;
+  /** `usage.output_tokens_details.thinking_tokens`: what was billed for thinking. */
+  readonly thinkingTokens?: number;
+  /** Thinking was billed but not shown (display omitted). */
+  readonly thinkingHidden?: boolean;
+  /** The model that actually answered after a server-side fallback (display name). */
+  readonly answeredBy?: string;
+  /** `stop_details` of a refusal. */
+  readonly refusal?: { readonly category?: string; readonly explanation?: string };
+  /** The model's context window in tokens, to explain `model_context_window_exceeded`. */
+  readonly contextWindow?: number;
+  /** The usage is an estimate (a stopped turn without its final usage): figures carry `~`. */
+  readonly estimated?: boolean;
+  /** `cache saved $X`, when the prompt cache saved money. */
+  readonly cacheSaved?: string;
+  /** What the cache did: `cache hit 12,400 tok`, `cache miss: model or speed changed`. */
+  readonly cacheNote?: string;
+  /** The cost total as shown (lines add up to it), e.g. `$0.019` or `~$0.004`. */
+  readonly costText?: string;
 }
 
 /** An error shown inline under a turn, with the actions that fix it. */
@@ -121,6 +152,8 @@ export interface TurnView {
   readonly seq?: number;
   /** A note such as "Thinking blocks were dropped from history after the API rejected a signature." */
   readonly notice?: string;
+  /** When the conversation has other versions from this turn on: which one this is (0-based) of how many. */
+  readonly version?: { readonly index: number; readonly count: number };
 }
 
 /** A conversation in the history list. */
@@ -236,6 +269,10 @@ export type WebviewMessage =
   | { readonly type: 'regenerate' }
   /** Replace the last prompt with new text and resend it. */
   | { readonly type: 'editLast'; readonly text: string }
+  /** Edit a prompt in place and send it: a new version from that turn on (the old one stays). */
+  | { readonly type: 'editPrompt'; readonly turnId: string; readonly text: string }
+  /** Show version `index` of the conversation from turn `turnId` on. */
+  | { readonly type: 'switchVersion'; readonly turnId: string; readonly index: number }
   /** Start a new conversation. */
   | { readonly type: 'newChat' }
   /** Ask for the history list. */

@@ -11,7 +11,15 @@ export const maxMessageText = 1_000_000;
 /** What may follow an `@` in a mention query. */
 export const maxMentionQuery = 200;
 
-const actions: readonly TurnAction[] = ['setApiKey', 'retry', 'continue', 'openSettings', 'showLog'];
+const actions: readonly TurnAction[] = [
+  'setApiKey',
+  'retry',
+  'continue',
+  'openSettings',
+  'showLog',
+  'resendWithout',
+  'selectModel',
+];
 const commands = ['toggleFast', 'setEffort', 'selectModel', 'setApiKey', 'openSettings'] as const;
 
 type Result = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
@@ -38,6 +46,15 @@ export function validateWebviewMessage(raw: unknown): Result {
     case 'editLast':
       if (!isText(m.text) || m.text.trim() === '') return bad('text');
       return { ok: true, message: { type: m.type, text: m.text } };
+    case 'editPrompt':
+      if (!isId(m.turnId)) return bad('turnId');
+      if (!isText(m.text) || m.text.trim() === '') return bad('text');
+      return { ok: true, message: { type: 'editPrompt', turnId: m.turnId, text: m.text } };
+    case 'switchVersion':
+      if (!isId(m.turnId)) return bad('turnId');
+      if (typeof m.index !== 'number' || !Number.isInteger(m.index) || m.index < 0 || m.index > 10_000)
+        return bad('index');
+      return { ok: true, message: { type: 'switchVersion', turnId: m.turnId, index: m.index } };
     case 'action':
       if (!isId(m.turnId)) return bad('turnId');
       if (!actions.includes(m.action as TurnAction)) return bad('action');

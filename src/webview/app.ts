@@ -154,7 +154,7 @@ export class ChatApp {
   }
 
   private makeTurn(view: TurnView): ChatTurn {
-    return new ChatTurn(view, this.ctx, { editPrompt: (text) => this.composer.beginEdit(text) });
+    return new ChatTurn(view, this.ctx);
   }
 
   private applyConfig(config: ComposerConfigView): void {

@@ -14,18 +14,13 @@ import { assertNever } from '../shared/protocol';
 import { AnswerBlock } from './answerBlock';
 import { button, el, icon } from './dom';
 import { startCountdown } from './errorView';
+import { promptView } from './promptView';
 import { redactedBlock } from './redactedBlock';
 import type { RenderContext } from './renderContext';
 import { ThinkingBlock } from './thinkingBlock';
 import { renderTurnEnd } from './turnEnd';
 
 type Block = ThinkingBlock | AnswerBlock | HTMLElement;
-
-/** What a turn asks of the panel around it. */
-export interface TurnHooks {
-  /** The user wants to edit this (last) prompt in the composer. */
-  editPrompt(text: string): void;
-}
 
 export class ChatTurn {
   readonly element: HTMLElement;
@@ -42,24 +37,9 @@ export class ChatTurn {
   constructor(
     readonly data: TurnView,
     private readonly ctx: RenderContext,
-    private readonly hooks: TurnHooks,
   ) {
     this.outcomeValue = data.outcome;
-    const chips = data.chips.map((chip) =>
-      el(
-        'span',
-        { class: 'prompt-chip', title: `${chip.lines} lines` },
-        icon(chip.kind === 'file' ? 'file' : 'selection'),
-        ` ${chip.label}`,
-      ),
-    );
-    const prompt = el(
-      'div',
-      { class: 'prompt' },
-      el('div', { class: 'speaker' }, icon('account'), ' You'),
-      el('div', { class: 'prompt-text' }, data.prompt),
-      chips.length > 0 ? el('div', { class: 'prompt-chips' }, ...chips) : undefined,
-    );
+    const prompt = promptView(data, ctx.host);
     const response = el(
       'div',
       { class: 'response' },
@@ -147,7 +127,7 @@ export class ChatTurn {
     this.ctx.live.complete(outcome === 'complete' ? 'Response complete.' : `Response ${outcome}.`);
   }
 
-  /** Shows Regenerate and Edit only on the last turn, and only when nothing streams. */
+  /** Shows Regenerate only on the last turn, and only when nothing streams (prompts edit in place). */
   setLast(isLast: boolean, busy: boolean): void {
     this.actionsElement.replaceChildren();
     if (!isLast || busy || this.outcomeValue === 'streaming') return;
@@ -155,15 +135,6 @@ export class ChatTurn {
       button(
         { label: 'Regenerate', icon: 'refresh', class: 'turn-action', title: 'Regenerate the last answer' },
         () => this.ctx.host.post({ type: 'regenerate' }),
-      ),
-      button(
-        {
-          label: 'Edit prompt',
-          icon: 'edit',
-          class: 'turn-action',
-          title: 'Edit the last prompt and resend it',
-        },
-        () => this.hooks.editPrompt(this.data.prompt),
       ),
     );
   }

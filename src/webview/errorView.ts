@@ -10,6 +10,8 @@ const actionLabels: Record<TurnAction, { label: string; icon: string }> = {
   continue: { label: 'Continue', icon: 'debug-continue' },
   openSettings: { label: 'Open settings', icon: 'settings-gear' },
   showLog: { label: 'Show log', icon: 'output' },
+  resendWithout: { label: 'Resend without it', icon: 'refresh' },
+  selectModel: { label: 'Try another model', icon: 'hubot' },
 };
 
 /** One button that runs a turn action on the host. */

@@ -1,65 +1,103 @@
-// The line of facts under a finished response: what ran, how fast, how many tokens, what it cost.
+// The line of facts under a finished response. It reads on one line in a narrow sidebar — model,
+// speed, tokens, cost — and carries everything else (effort, timing, cache, thinking billed,
+// request id) on hover and, for screen readers, as its description.
 import type { FooterView } from '../shared/protocol';
 import { el, uniqueId } from './dom';
 import { formatUsd } from '../shared/money';
 import { formatCount, formatMs } from './format';
 
+export { describeStopReason } from './stopReasons';
+
+/** Counts up to 9,999 in full, larger ones as `12.4K` / `1.2M`: the line must stay short. */
+export function compactCount(n: number): string {
+  if (n < 10_000) return formatCount(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}K`;
+  return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, '')}M`;
+}
+
+function speedText(f: FooterView): { text: string; fast: boolean } {
+  if (f.fellBack) return { text: 'fell back to standard', fast: false };
+  if (f.requestedSpeed === 'fast' && f.speed === 'standard')
+    return { text: 'fast requested · standard served', fast: false };
+  return f.speed === 'fast' ? { text: '⚡ fast', fast: true } : { text: 'standard', fast: false };
+}
+
+/** Everything not on the line, one fact per line (the hover and the screen-reader description). */
+export function footerDetails(f: FooterView): string[] {
+  const est = f.estimated ? '~' : '';
+  const lines = [
+    `Model: ${f.model}${f.answeredBy ? ` · answered by ${f.answeredBy} (server-side fallback)` : ''}${f.effort ? ` · effort ${f.effort}` : ''}`,
+  ];
+  if (f.fellBack) lines.push('Fast mode was rate-limited, so the request was re-sent at standard speed.');
+  else if (f.requestedSpeed === 'fast' && f.speed === 'standard')
+    lines.push('Fast mode was requested, but the API served (and billed) standard speed.');
+  const timing = [
+    f.ttftMs === undefined ? '' : `TTFT ${formatMs(f.ttftMs)}`,
+    f.outputTokensPerSecond === undefined ? '' : `${f.outputTokensPerSecond.toFixed(0)} tok/s`,
+    f.totalMs === undefined ? '' : `total ${formatMs(f.totalMs)}`,
+  ].filter((t) => t !== '');
+  if (timing.length > 0) lines.push(timing.join(' · '));
+  const thinking = f.thinkingTokens === undefined ? '' : ` (thinking ${formatCount(f.thinkingTokens)})`;
+  lines.push(
+    `Input ${formatCount(f.inputTokens)} tok · output ${est}${formatCount(f.outputTokens)} tok${thinking}`,
+  );
+  if (f.thinkingHidden && f.thinkingTokens !== undefined)
+    lines.push(`Thinking hidden · ${formatCount(f.thinkingTokens)} tok billed`);
+  if (f.cacheReadTokens > 0 || f.cacheWriteTokens > 0)
+    lines.push(`Cache ${formatCount(f.cacheReadTokens)} read / ${formatCount(f.cacheWriteTokens)} written`);
+  const cache = [f.cacheNote, f.cacheSaved].filter((t): t is string => Boolean(t));
+  if (cache.length > 0) lines.push(cache.join(' · '));
+  if (f.estimated)
+    lines.push('~ The turn ended before the final usage arrived: output estimated from what arrived.');
+  if (f.requestId) lines.push(`Request ${f.requestId}`);
+  return lines;
+}
+
 export function renderFooter(footer: FooterView): HTMLElement {
-  const parts: (HTMLElement | string)[] = [el('span', { class: 'footer-model' }, footer.model)];
-  if (footer.effort) parts.push(el('span', {}, `effort ${footer.effort}`));
-  parts.push(
+  const speed = speedText(footer);
+  const model = footer.answeredBy ? `answered by ${footer.answeredBy}` : (footer.modelLabel ?? footer.model);
+  const est = footer.estimated ? '~' : '';
+  const parts: HTMLElement[] = [
+    el('span', { class: 'footer-model' }, model),
+    el('span', { class: speed.fast ? 'footer-speed fast' : 'footer-speed' }, speed.text),
     el(
       'span',
-      { class: footer.speed === 'fast' ? 'footer-speed fast' : 'footer-speed' },
-      footer.speed === 'fast' ? '⚡ fast' : 'standard',
+      { class: 'footer-tokens' },
+      `${compactCount(footer.inputTokens + footer.cacheReadTokens + footer.cacheWriteTokens)} in · ${est}${compactCount(footer.outputTokens)} out`,
     ),
-  );
-  if (footer.fellBack) {
-    parts.push(
-      el(
-        'span',
-        {
-          class: 'footer-fallback',
-          title: 'Fast mode was rate-limited, so the request was re-sent at standard speed.',
-        },
-        'fell back to standard',
-      ),
-    );
-  }
-  if (footer.ttftMs !== undefined)
-    parts.push(el('span', { title: 'Time to first token' }, `TTFT ${formatMs(footer.ttftMs)}`));
-  if (footer.outputTokensPerSecond !== undefined) {
-    parts.push(
-      el('span', { title: 'Output tokens per second' }, `${footer.outputTokensPerSecond.toFixed(0)} tok/s`),
-    );
-  }
-  parts.push(el('span', { title: 'Input tokens' }, `in ${formatCount(footer.inputTokens)}`));
-  parts.push(
-    el('span', { title: 'Output tokens (thinking included)' }, `out ${formatCount(footer.outputTokens)}`),
-  );
-  if (footer.cacheReadTokens > 0 || footer.cacheWriteTokens > 0) {
-    parts.push(
-      el(
-        'span',
-        { title: 'Prompt cache: tokens read / written' },
-        `cache ${formatCount(footer.cacheReadTokens)} read / ${formatCount(footer.cacheWriteTokens)} written`,
-      ),
-    );
-  }
-  const cost = footer.costUsd !== undefined ? costElements(footer) : undefined;
-  if (cost) parts.push(cost.cost);
+  ];
+  const cost = costElements(footer);
+  parts.push(cost.cost);
   if (footer.simulator) parts.push(el('span', { class: 'badge simulator-badge' }, 'simulator'));
-  const line = el('div', { class: 'footer', role: 'group', 'aria-label': 'Response details' });
+  const details = footerDetails(footer);
+  const detailsId = uniqueId('footer');
+  const line = el('div', {
+    class: 'footer',
+    role: 'group',
+    'aria-label': 'Response details',
+    title: details.join('\n'),
+    'aria-describedby': detailsId,
+  });
   parts.forEach((part, i) => {
     if (i > 0) line.append(el('span', { class: 'footer-sep', 'aria-hidden': 'true' }, '·'));
     line.append(part);
   });
-  if (cost?.description) line.append(cost.description);
+  line.append(el('span', { id: detailsId, class: 'visually-hidden' }, details.join('; ')));
+  if (cost.description) line.append(cost.description);
   return line;
 }
 
 /** The cost with its breakdown as a tooltip and, for screen readers, as a description. */
 function costElements(footer: FooterView): { cost: HTMLElement; description?: HTMLElement } {
+  if (footer.costUsd === undefined) {
+    return {
+      cost: el(
+        'span',
+        { class: 'footer-cost unknown', tabindex: 0, title: footer.costBreakdown.join('\n') },
+        'price unknown',
+      ),
+    };
+  }
   const lines = footer.costBreakdown.join('\n');
   const descriptionId = uniqueId('cost');
   const cost = el(
@@ -70,34 +108,11 @@ function costElements(footer: FooterView): { cost: HTMLElement; description?: HT
       title: lines || undefined,
       'aria-describedby': lines ? descriptionId : undefined,
     },
-    formatUsd(footer.costUsd ?? 0),
+    footer.costText ?? `${footer.estimated ? '~' : ''}${formatUsd(footer.costUsd)}`,
   );
   if (!lines) return { cost };
   return {
     cost,
     description: el('span', { id: descriptionId, class: 'visually-hidden' }, footer.costBreakdown.join('; ')),
   };
-}
-
-/** Why the answer ended early, if it did, and what to do about it. */
-export function describeStopReason(
-  stopReason: string | undefined,
-): { message: string; canContinue: boolean } | undefined {
-  switch (stopReason) {
-    case undefined:
-    case 'end_turn':
-    case 'stop_sequence':
-      return undefined;
-    case 'max_tokens':
-      return {
-        message:
-          'The response hit max_tokens. Thinking and the answer share that budget, so deep thinking can crowd out ' +
-          'the answer. Continue, or raise max_tokens or lower the effort for next time.',
-        canContinue: true,
-      };
-    case 'refusal':
-      return { message: 'The model declined to answer this request (refusal).', canContinue: false };
-    default:
-      return { message: `The response stopped early (${stopReason}).`, canContinue: false };
-  }
 }

@@ -10,6 +10,7 @@ const outcomeNotes: Partial<Record<TurnOutcome, { text: string; icon: string }>>
   stopped: { text: 'Stopped — the partial answer is kept.', icon: 'debug-stop' },
   interrupted: { text: 'Interrupted — the answer did not finish.', icon: 'warning' },
 };
+const refusedNote = { text: 'Declined by the model — not an error, not an answer.', icon: 'circle-slash' };
 
 export interface TurnEnd {
   readonly outcome: TurnOutcome;
@@ -27,15 +28,17 @@ export function renderTurnEnd(
   const { outcome, footer, error, notice } = end;
   const elements: HTMLElement[] = [];
   const disposers: (() => void)[] = [];
-  const note = outcomeNotes[outcome];
+  const refused = outcome === 'complete' && footer?.stopReason === 'refusal';
+  const note = refused ? refusedNote : outcomeNotes[outcome];
+  const noteClass = refused ? 'refused' : outcome;
   if (note)
-    elements.push(el('p', { class: `outcome-note outcome-${outcome}` }, icon(note.icon), ` ${note.text}`));
+    elements.push(el('p', { class: `outcome-note outcome-${noteClass}` }, icon(note.icon), ` ${note.text}`));
   if (error) {
     const rendered = renderError(error, ticker, run);
     disposers.push(rendered.dispose);
     elements.push(rendered.element);
   }
-  const stop = describeStopReason(footer?.stopReason);
+  const stop = describeStopReason(footer?.stopReason, footer);
   if (stop) {
     const stopNote = el(
       'div',
@@ -45,6 +48,8 @@ export function renderTurnEnd(
     );
     if (stop.canContinue && !error?.actions.includes('continue'))
       stopNote.append(actionButton('continue', run));
+    if (stop.otherModel && !error?.actions.includes('selectModel'))
+      stopNote.append(actionButton('selectModel', run));
     elements.push(stopNote);
   }
   if (notice) elements.push(el('p', { class: 'turn-notice', role: 'note' }, icon('info'), ` ${notice}`));

@@ -219,7 +219,7 @@ describe('chat against the simulator', function () {
     }
   });
 
-  it('regenerates the last answer and resends an edited last prompt in place', async () => {
+  it('regenerates the last answer and resends an edited prompt', async () => {
     await api.chat.send('What is a B-tree, in two sentences?');
     await api.chat.idle();
     const firstId = api.chat.current.turns[0].id;
@@ -235,7 +235,7 @@ describe('chat against the simulator', function () {
     assert.equal(turns[0].prompt, 'What is a B-tree, in two sentences?');
     assert.equal(turns[0].outcome, 'complete');
 
-    receive({ type: 'editLast', text: 'What is a trie, in two sentences?' });
+    receive({ type: 'editPrompt', turnId: turns[0].id, text: 'What is a trie, in two sentences?' });
     await new Promise((r) => setTimeout(r, 50));
     await api.chat.idle();
     turns = api.chat.current.turns;

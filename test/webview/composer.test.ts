@@ -1,6 +1,6 @@
 // The composer: keys, Send/Stop, chips, the settings line, the key prompt, drafts and editing.
 import * as assert from 'node:assert/strict';
-import { config, delta, sel, start, turn, turnEnd, turnStart } from './fixtures';
+import { config, delta, sel, start, turnEnd, turnStart } from './fixtures';
 import { Panel, usePanel } from './panel';
 
 describe('webview: composer', function () {
@@ -140,23 +140,9 @@ describe('webview: composer', function () {
     }
   });
 
-  it('edits the last prompt: Edit fills the composer and sending posts editLast; setDraft fills it too', async () => {
-    await panel.post({
-      type: 'conversation',
-      id: 'c',
-      title: 'Chat',
-      turns: [turn('t1', 'first prompt', { outcome: 'complete' })],
-    });
-    await panel.page.getByRole('button', { name: 'Edit prompt' }).click();
-    const input = panel.page.locator(sel.input);
-    assert.equal(await input.inputValue(), 'first prompt');
-    assert.equal(await panel.page.locator('.edit-banner').isVisible(), true);
-    await input.fill('better prompt');
-    await input.press('Enter');
-    assert.deepEqual(await panel.posted(), [{ type: 'editLast', text: 'better prompt' }]);
-    assert.equal(await panel.page.locator('.edit-banner').isVisible(), false);
+  it('takes a draft from the host (setDraft)', async () => {
     await panel.post({ type: 'setDraft', text: 'from host' });
-    assert.equal(await input.inputValue(), 'from host');
+    assert.equal(await panel.page.locator(sel.input).inputValue(), 'from host');
   });
 
   it('can be used with the keyboard alone: Tab reaches the input and Send', async () => {

@@ -88,6 +88,11 @@ export class ChatController extends Disposable {
     return this.session.stop();
   }
 
+  /** Runs a turn action as the webview's button would (the extension-host tests use it). */
+  runAction(turnId: string, action: TurnAction): Promise<void> {
+    return this.action(turnId, action);
+  }
+
   private async receive(raw: unknown): Promise<void> {
     const checked = validateWebviewMessage(raw);
     if (!checked.ok) {
@@ -119,6 +124,10 @@ export class ChatController extends Disposable {
         return this.session.rerunLast();
       case 'editLast':
         return this.session.rerunLast(m.text);
+      case 'editPrompt':
+        return this.session.rerun(m.turnId, m.text);
+      case 'switchVersion':
+        return this.session.switchVersion(m.turnId, m.index);
       case 'newChat':
         return this.session.newChat();
       case 'listHistory':
@@ -184,6 +193,10 @@ export class ChatController extends Disposable {
         return this.session.retry(turnId);
       case 'continue':
         return this.session.continue();
+      case 'resendWithout':
+        return this.session.resendWithout(turnId);
+      case 'selectModel':
+        return editorActions.runCommand('selectModel');
       default:
         assertNever(action);
     }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { RefusedFeature } from '../../anthropic/refusalClassifier';
 import type { HostMessage, TurnView } from '../../shared/protocol';
 import type { Backend } from '../connection/backend';
 import { Disposable } from '../dispose';
@@ -14,6 +15,7 @@ import {
 import { newConversationId, type ConversationStore } from './conversationStore';
 import type { DeltaBatcher } from './deltaBatcher';
 import { runTurn } from './turnRunner';
+import { forkAt, switchVersion } from './versions';
 import { turnLogLine, turnView } from './views';
 
 const continuePrompt = 'Continue exactly where you stopped.';
@@ -44,6 +46,9 @@ export class ChatSession extends Disposable {
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private turnCounter = 0;
+  /** What the API refused per failed turn, for "Resend without it"; the next turn's exception. */
+  private readonly refused = new Map<string, RefusedFeature>();
+  private without: RefusedFeature | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     super();
@@ -103,25 +108,61 @@ export class ChatSession extends Disposable {
 
   /** Regenerate (same prompt) or edit-and-resend (new prompt) the last turn. */
   rerunLast(prompt?: string): Promise<void> {
+    return this.rerun(undefined, prompt);
+  }
+
+  /**
+   * Sends turn `turnId` (default: the last) again, with a new prompt when it was edited. The turns
+   * from there on stay as another version (when they hold any answer); the API only ever sees the
+   * chosen path.
+   */
+  rerun(turnId: string | undefined, prompt?: string): Promise<void> {
     return this.serial(async () => {
       await this.stopRunning();
-      const last = this.conversation.turns.at(-1);
-      if (!last) return;
-      this.deps.post({ type: 'truncate', fromTurnId: last.id });
-      this.conversation.turns.pop();
-      if (this.conversation.turns.length === 0)
-        this.conversation.title = titleFromPrompt(prompt ?? last.prompt);
-      this.start({
-        ...this.blankTurn(prompt ?? last.prompt),
-        attachments: last.attachments,
-        ...(last.continuation && prompt === undefined ? { continuation: true } : {}),
-      });
+      const turns = this.conversation.turns;
+      const at = turnId === undefined ? turns.length - 1 : turns.findIndex((t) => t.id === turnId);
+      const old = turns[at];
+      if (!old || (prompt !== undefined && old.continuation)) return;
+      const turn: Turn = {
+        ...this.blankTurn(prompt ?? old.prompt),
+        attachments: old.attachments,
+        ...(old.continuation && prompt === undefined ? { continuation: true } : {}),
+      };
+      const keepOld = turns.slice(at).some((t) => t.content.length > 0);
+      const next = keepOld
+        ? forkAt(turns, at, turn)
+        : [...turns.slice(0, at), { ...turn, ...(old.versions ? { versions: old.versions } : {}) }];
+      const head = next.pop()!;
+      this.deps.post({ type: 'truncate', fromTurnId: old.id });
+      this.conversation.turns = next;
+      if (at === 0) this.conversation.title = titleFromPrompt(head.prompt);
+      this.start(head);
+    });
+  }
+
+  /** Shows another version of the conversation from turn `turnId` on (and saves the choice). */
+  switchVersion(turnId: string, index: number): Promise<void> {
+    return this.serial(async () => {
+      await this.stopRunning();
+      const next = switchVersion(this.conversation.turns, turnId, index);
+      if (!next) return;
+      this.conversation.turns = next;
+      this.conversation.updatedAt = Date.now();
+      this.sendConversation();
+      await this.deps.store.save(this.conversation);
     });
   }
 
   /** Retries `turnId` if it is still the last turn. */
   async retry(turnId: string): Promise<void> {
     if (this.conversation.turns.at(-1)?.id === turnId) await this.rerunLast();
+  }
+
+  /** Sends the last turn again without what the API refused for it (the user's one click). */
+  async resendWithout(turnId: string): Promise<void> {
+    if (this.conversation.turns.at(-1)?.id !== turnId) return;
+    this.without = this.refused.get(turnId);
+    await this.rerunLast();
   }
 
   /** Asks the model to carry on where the last turn stopped, in a new turn. */
@@ -186,6 +227,8 @@ export class ChatSession extends Disposable {
   private async execute(turn: Turn, signal: AbortSignal): Promise<void> {
     const conversation = this.conversation;
     const { backend, activity, log } = this.deps;
+    const without = this.without;
+    this.without = undefined;
     let release = (): void => undefined;
     try {
       const ready = await backend.lease();
@@ -213,6 +256,12 @@ export class ChatSession extends Disposable {
             onBatcher: (b) => {
               if (this.running?.turn === turn) this.running.batcher = b;
             },
+            ...(without ? { without } : {}),
+            onRefused: (feature, message) => {
+              this.refused.set(turn.id, feature);
+              void backend.learned.record(ready.caps.id, feature, message);
+            },
+            onMetrics: (metrics) => activity.reportResponse(metrics),
           },
           signal,
         );

@@ -4,6 +4,7 @@
 import type { ContentBlock, MessageParam } from '../../anthropic/types';
 import type { ChipView, ErrorView, FooterView, TurnOutcome } from '../../shared/protocol';
 import { isEmptyText } from './conversationRepair';
+import type { TurnVersions } from './versions';
 
 /** The stored format's version; bump it and extend `migrateConversation` when the shape changes. */
 export const conversationVersion = 1;
@@ -29,6 +30,8 @@ export interface Turn {
   thinkingMs?: Record<number, number>;
   /** A continuation turn (after max_tokens / pause_turn): its prompt is not shown as a new message. */
   continuation?: boolean;
+  /** Other versions of the conversation from this turn on (regenerated, or the prompt edited). */
+  versions?: TurnVersions;
 }
 
 export interface Conversation {

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { conversationVersion, type Conversation } from './conversation';
+import { conversationVersion, type Conversation, type Turn } from './conversation';
 import type { HistoryItemView } from '../../shared/protocol';
 import { idPattern } from '../../shared/patterns';
 import { repairConversation } from './conversationRepair';
@@ -31,13 +31,7 @@ export function migrateConversation(raw: unknown): Conversation {
   if (c.version !== conversationVersion) throw new Error(`unknown version ${String(c.version)}`);
   if (typeof c.id !== 'string' || !idPattern.test(c.id)) throw new Error('missing or invalid id');
   if (!Array.isArray(c.turns)) throw new Error('missing turns');
-  for (const t of c.turns) {
-    if (typeof t !== 'object' || t === null || typeof t.id !== 'string' || typeof t.prompt !== 'string') {
-      throw new Error('a turn is malformed');
-    }
-    if (!Array.isArray(t.content)) throw new Error(`turn ${t.id} has no content array`);
-    if (!Array.isArray(t.attachments)) t.attachments = [];
-  }
+  for (const t of c.turns) checkTurn(t);
   return {
     ...(c as Conversation),
     title: typeof c.title === 'string' ? c.title : 'Untitled',
@@ -45,6 +39,30 @@ export function migrateConversation(raw: unknown): Conversation {
     createdAt: typeof c.createdAt === 'number' ? c.createdAt : 0,
     updatedAt: typeof c.updatedAt === 'number' ? c.updatedAt : 0,
   };
+}
+
+function checkTurn(t: Turn): void {
+  if (typeof t !== 'object' || t === null || typeof t.id !== 'string' || typeof t.prompt !== 'string') {
+    throw new Error('a turn is malformed');
+  }
+  if (!Array.isArray(t.content)) throw new Error(`turn ${t.id} has no content array`);
+  if (!Array.isArray(t.attachments)) t.attachments = [];
+  // Other versions are kept when they read well; a malformed set is dropped, the chosen path stays.
+  if (t.versions !== undefined && !versionsReadable(t.versions)) delete t.versions;
+}
+
+function versionsReadable(v: Turn['versions']): boolean {
+  if (typeof v !== 'object' || v === null || !Array.isArray(v.others) || !Number.isInteger(v.index))
+    return false;
+  try {
+    for (const tail of v.others as unknown[]) {
+      if (!Array.isArray(tail) || tail.length === 0) return false;
+      for (const t of tail as Turn[]) checkTurn(t);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class ConversationStore {

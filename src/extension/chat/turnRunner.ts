@@ -6,13 +6,23 @@ import { AnthropicError } from '../../anthropic/errors';
 import type { ModelCapabilities } from '../../anthropic/models';
 import { buildRequest, type RequestSettings } from '../../anthropic/requestBuilder';
 import type { MessageStreamer } from '../../anthropic/client';
-import type { BuiltRequest, Effort, RateLimitInfo, StreamResult } from '../../anthropic/types';
+import type { RefusedFeature } from '../../anthropic/refusalClassifier';
+import type { BuiltRequest, RateLimitInfo, ResponseMetrics, StreamResult } from '../../anthropic/types';
 import type { BlockDelta, HostMessage } from '../../shared/protocol';
 import type { ConfigSnapshot } from '../settings/config';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorView, footerView, turnView } from './views';
 import { withoutEmptyTextBlocks } from './conversationRepair';
+import {
+  footerExtras,
+  isFeatureRefusal,
+  overridesWithout,
+  refusedErrorView,
+  refusedFeatureOf,
+  retiredErrorView,
+  type TurnOverrides,
+} from './turnOutcome';
 
 /** The settings a turn reads (a subset of the config snapshot). */
 export type TurnSettings = Pick<
@@ -42,15 +52,21 @@ export interface TurnDeps {
   now?(): number;
   /** Each attempt's batcher, so a webview that reloads mid-stream can be sent what it missed. */
   onBatcher?(batcher: DeltaBatcher): void;
+  /** Send this turn without a feature the API refused (the user clicked "Resend without it"). */
+  readonly without?: RefusedFeature;
+  /** A 400 refused a feature the request sent: the catalogue should learn it. */
+  onRefused?(feature: RefusedFeature, message: string): void;
+  /** The metrics of a turn that produced something (speed served, cost: the status bar's). */
+  onMetrics?(metrics: ResponseMetrics): void;
 }
 
 /** Maps the user's settings onto the request builder's, given what the model supports. */
 export function requestSettings(
   s: TurnSettings,
   caps: ModelCapabilities,
-  overrides: { fast?: boolean; effort?: Effort } = {},
+  overrides: TurnOverrides = {},
 ): RequestSettings {
-  const thinking = s.thinkingMode;
+  const thinking = overrides.thinking ?? s.thinkingMode;
   return {
     model: s.model,
     maxTokens: s.maxTokens,
@@ -66,7 +82,12 @@ export function requestSettings(
 
 function isSignatureRejection(result: StreamResult): boolean {
   const e = result.error;
-  return result.outcome === 'failed' && e?.status === 400 && /signature|thinking/i.test(e.message);
+  return (
+    result.outcome === 'failed' &&
+    e?.status === 400 &&
+    /signature|thinking/i.test(e.message) &&
+    !isFeatureRefusal(e.status, e.message)
+  );
 }
 
 function hasThinking(turns: readonly Turn[]): boolean {
@@ -89,8 +110,14 @@ export async function runTurn(
   const system = s.systemPrompt.trim() === '' ? undefined : s.systemPrompt;
   const effortShown = deps.caps.effortLevels.length > 0 ? s.effort : undefined;
 
+  const overrides = deps.without ? overridesWithout(deps.without, deps.caps, s) : {};
   const build = (dropThinking: boolean): BuiltRequest =>
-    buildRequest(requestSettings(s, deps.caps), deps.caps, historyMessages(turns, dropThinking), system);
+    buildRequest(
+      requestSettings(s, deps.caps, overrides),
+      deps.caps,
+      historyMessages(turns, dropThinking),
+      system,
+    );
 
   let built: BuiltRequest;
   try {
@@ -100,7 +127,9 @@ export async function runTurn(
       e instanceof AnthropicError
         ? e
         : new AnthropicError({ kind: 'unknown', message: String(e), retryable: false });
-    finish(turn, 'failed', deps, { error: errorView(error, now()) });
+    finish(turn, 'failed', deps, {
+      error: retiredErrorView(deps.caps, error.message) ?? errorView(error, now()),
+    });
     return;
   }
 
@@ -114,19 +143,31 @@ export async function runTurn(
     turn.notice =
       'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
     deps.post({ type: 'turnStart', turn: turnView(turn) });
-    result = await attempt(build(true), turn, deps, signal);
+    built = build(true);
+    result = await attempt(built, turn, deps, signal);
   }
 
   turn.content = withoutEmptyTextBlocks(result.message.content);
   turn.stopReason = result.message.stop_reason ?? undefined;
   const produced = result.message.content.length > 0 || result.metrics.usage.output_tokens > 0;
   const footer = produced
-    ? footerView(result.metrics, effortShown, deps.simulator, result.message.stop_reason)
+    ? footerView(
+        result.metrics,
+        effortShown,
+        deps.simulator,
+        result.message.stop_reason,
+        footerExtras(result, deps.caps),
+      )
     : undefined;
+  if (produced) deps.onMetrics?.(result.metrics);
+  const refused = refusedFeatureOf(result, built);
+  if (refused) deps.onRefused?.(refused.feature, refused.message);
   const error =
     result.outcome === 'complete' || result.outcome === 'stopped' || !result.error
       ? undefined
-      : errorView(result.error, now());
+      : refused
+        ? refusedErrorView(refused.feature, deps.caps, refused.message, result.error.requestId)
+        : errorView(result.error, now());
   finish(turn, result.outcome, deps, { footer, error });
 }
 

@@ -7,6 +7,7 @@ import { formatUsd, formatUsdPerMTok } from '../../shared/money';
 import type { ContentBlock, ResponseMetrics, TextBlock, ThinkingBlock } from '../../anthropic/types';
 import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../../shared/protocol';
 import type { Turn } from './conversation';
+import { versionOf } from './versions';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -15,6 +16,7 @@ export function footerView(
   effort: string | undefined,
   simulator: boolean,
   stopReason?: string | null,
+  extras: Partial<FooterView> = {},
 ): FooterView {
   const u = metrics.usage;
   const cost = metrics.cost;
@@ -47,6 +49,7 @@ export function footerView(
     ...(stopReason ? { stopReason } : {}),
     ...(metrics.requestId ? { requestId: metrics.requestId } : {}),
     simulator,
+    ...extras,
   };
 }
 
@@ -132,6 +135,7 @@ export function blockView(
 }
 
 export function turnView(turn: Turn): TurnView {
+  const version = versionOf(turn);
   const blocks = turn.content
     .map((b, i) => blockView(b, i, { durationMs: turn.thinkingMs?.[i] }))
     .filter((b) => b !== undefined);
@@ -144,6 +148,7 @@ export function turnView(turn: Turn): TurnView {
     ...(turn.footer ? { footer: turn.footer } : {}),
     ...(turn.error ? { error: turn.error } : {}),
     ...(turn.notice ? { notice: turn.notice } : {}),
+    ...(version ? { version } : {}),
   };
 }
 

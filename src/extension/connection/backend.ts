@@ -8,6 +8,7 @@ import type { ConfigSnapshot, Settings } from '../settings/config';
 import type { ApiKeyStore } from './apiKey';
 import { checkBaseUrl } from './baseUrl';
 import { ClientLeases, clientIdentity, type Lease } from './clientLease';
+import { LearnedStore, type LearnedMemento } from './learnedStore';
 import { ModelCatalog, overridesFromSettings } from './modelCatalog';
 
 /** Set by `npm start` (and the tests): talk to the local Messages API simulator at this URL. */
@@ -39,6 +40,8 @@ export class Backend extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Settings, key or model list changed: views re-read `composerConfig()`. */
   readonly onDidChange = this.changed.event;
+  /** What the API refused per model, persisted; the catalogue applies it. */
+  readonly learned: LearnedStore;
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -46,9 +49,15 @@ export class Backend extends Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly version: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    memento?: LearnedMemento,
   ) {
     super();
     this.register({ dispose: () => this.leases.dispose() });
+    this.learned = new LearnedStore(memento, (facts) => {
+      this.catalog.setLearned(facts);
+      this.changed.fire();
+    });
+    this.catalog.setLearned(this.learned.current);
     this.applyOverrides();
     this.register(
       settings.onDidChange(() => {

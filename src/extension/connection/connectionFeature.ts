@@ -10,8 +10,9 @@ export function registerConnection(
   settings: Settings,
   log: vscode.LogOutputChannel,
   version: string,
+  globalState?: vscode.Memento,
 ): { backend: Backend; disposable: vscode.Disposable } {
   const keys = new ApiKeyStore(secrets);
-  const backend = new Backend(keys, settings, log, version);
+  const backend = new Backend(keys, settings, log, version, process.env, globalState);
   return { backend, disposable: vscode.Disposable.from(backend, registerApiKeyCommands(keys, backend, log)) };
 }

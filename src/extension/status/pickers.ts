@@ -4,6 +4,7 @@ import type { Effort } from '../../anthropic/types';
 import type { Backend } from '../connection/backend';
 import { CommandIds } from '../commandIds';
 import { SettingKeys } from '../settings/settingsTable';
+import { groupLabels, groupModels, retirementText } from './modelGroups';
 import { adjustmentsFor } from './modelSwitch';
 import { writeSetting } from '../settings/settingWriter';
 import { effortDescriptions, modelDetail } from './statusText';
@@ -14,6 +15,7 @@ interface EffortItem extends vscode.QuickPickItem {
 }
 
 interface ModelItem extends vscode.QuickPickItem {
+  /** Empty for a group separator. */
   readonly id: string;
 }
 
@@ -69,13 +71,21 @@ async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undef
   return level;
 }
 
+/** The models by group (current, legacy, deprecated with the date); retired ones are not offered. */
 function modelItems(backend: Backend, current: string): ModelItem[] {
-  return backend.catalog.all().map((caps) => ({
-    id: caps.id,
-    label: caps.displayName,
-    description: caps.id === current ? `${caps.id} · current` : caps.id,
-    detail: modelDetail(caps),
-  }));
+  return groupModels(backend.catalog.all(), current).flatMap(({ group, models }) => [
+    { id: '', label: groupLabels[group], kind: vscode.QuickPickItemKind.Separator },
+    ...models.map((caps) => {
+      const retires = retirementText(caps);
+      const marks = [caps.id, retires, caps.id === current ? 'current' : undefined].filter(Boolean);
+      return {
+        id: caps.id,
+        label: caps.displayName,
+        description: marks.join(' · '),
+        detail: modelDetail(caps),
+      };
+    }),
+  ]);
 }
 
 /** What Select Model did: the model now set, and the notices about adjusted settings. */
@@ -111,7 +121,7 @@ async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice 
       void backend.prepare().finally(() => (qp.busy = false));
       return backend.onDidChange(fill);
     });
-    id = item?.id;
+    id = item?.id || undefined;
   }
   if (id === undefined) return undefined;
   const caps = backend.catalog.resolve(id);

@@ -35,7 +35,7 @@ export class StatusBar extends Disposable {
 
   constructor(
     private readonly backend: Backend,
-    activity: StreamActivity,
+    private readonly activity: StreamActivity,
   ) {
     super();
     // Below the editor's own items (priority ~100) so the three stay together, in this order.
@@ -50,6 +50,7 @@ export class StatusBar extends Disposable {
       }),
     );
     this.register(activity.onDidChangeRate((tps) => this.progress(tps)));
+    this.register(activity.onDidRespond(() => this.render()));
     this.register(
       activity.onDidChangeStreaming((streaming) => {
         if (!streaming) this.endRate();
@@ -94,12 +95,15 @@ export class StatusBar extends Disposable {
       .all()
       .filter((m) => m.fastMode)
       .map((m) => m.displayName);
+    const refused = this.backend.learned.refusal([caps.id, ...caps.aliases], 'speed');
     this.draw(
       this.speed,
       speedView({
         caps,
         fastMode: cfg.fastMode,
         fastModels,
+        ...(refused ? { fastRefused: refused } : {}),
+        standardServed: this.activity.ledger.standardServed(caps.id),
         ...(this.fastLimits ? { limits: this.fastLimits } : {}),
         ...(this.tokensPerSecond === undefined ? {} : { tokensPerSecond: this.tokensPerSecond }),
       }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Backend } from '../connection/backend';
+import { LifecycleNotice } from './lifecycleNotice';
 import { registerPickers } from './pickers';
 import { registerSpeedToggle } from './speedToggle';
 import { StatusBar } from './statusBar';
@@ -9,10 +10,18 @@ import type { StreamActivity } from './streamActivity';
 export function registerStatus(
   backend: Backend,
   activity: StreamActivity,
-): { statusBar: StatusBar; disposable: vscode.Disposable } {
+  globalState: vscode.Memento,
+): { statusBar: StatusBar; lifecycle: LifecycleNotice; disposable: vscode.Disposable } {
   const statusBar = new StatusBar(backend, activity);
+  const lifecycle = new LifecycleNotice(backend, globalState);
   return {
     statusBar,
-    disposable: vscode.Disposable.from(statusBar, registerSpeedToggle(backend), registerPickers(backend)),
+    lifecycle,
+    disposable: vscode.Disposable.from(
+      statusBar,
+      lifecycle,
+      registerSpeedToggle(backend),
+      registerPickers(backend),
+    ),
   };
 }

@@ -86,6 +86,10 @@ export interface SpeedInput {
   readonly limits?: RateLimitInfo;
   /** Live output tokens/s while a response streams. */
   readonly tokensPerSecond?: number;
+  /** The API refused fast mode for this model (learned from a 400): when, and its words. */
+  readonly fastRefused?: { readonly at: string; readonly message?: string };
+  /** Fast requests to this model keep being served at standard speed (`usage.speed`). */
+  readonly standardServed?: boolean;
 }
 
 const cacheNote =
@@ -98,6 +102,9 @@ export function speedView(s: SpeedInput): ItemView {
     s.tokensPerSecond === undefined
       ? ''
       : `, streaming at about ${Math.round(s.tokensPerSecond)} tokens per second`;
+  if (!s.caps.fastMode && s.fastRefused) return fastRefusedView(s, name, rate);
+  const servedStandard = s.fastMode && (s.standardServed || s.caps.fast === 'removed_standard');
+  if (servedStandard) return standardServedView(s, name, rate);
   if (!s.caps.fastMode) {
     const where =
       s.fastModels.length > 0
@@ -134,6 +141,33 @@ export function speedView(s: SpeedInput): ItemView {
     ].join('\n'),
     ariaLabel: `Thinkfast speed: ${on ? 'fast mode on' : 'standard'}${rateAria}. Activate to ${action.toLowerCase()}.`,
     warning: false,
+  };
+}
+
+function fastRefusedView(s: SpeedInput, name: string, rate: string): ItemView {
+  const said = s.fastRefused?.message ? `: “${escapeMarkdown(s.fastRefused.message)}”` : '.';
+  const when = s.fastRefused?.at.slice(0, 10) ?? '';
+  const off = s.fastMode ? ' Fast mode is still on in your settings: click to switch it off.' : '';
+  return {
+    text: `Standard (fast refused)${rate}`,
+    tooltip: `**Speed: standard** — fast refused\n\nThe API refused fast mode for ${name} on ${when}${said} Thinkfast no longer sends it to this model.${off}\n\n[Select a model](command:${CommandIds.selectModel})`,
+    ariaLabel: `Thinkfast speed: standard. The API refused fast mode for ${s.caps.displayName}.`,
+    warning: s.fastMode,
+  };
+}
+
+function standardServedView(s: SpeedInput, name: string, rate: string): ItemView {
+  return {
+    text: `$(zap) Fast · standard served${rate}`,
+    tooltip: [
+      `**Speed: fast requested, standard served** on ${name}`,
+      '',
+      `The API answers ${name}'s fast requests at standard speed and standard price: fast mode gains nothing here.`,
+      '',
+      `[Switch to standard](command:${CommandIds.toggleFastMode}) · [Select a model](command:${CommandIds.selectModel})`,
+    ].join('\n'),
+    ariaLabel: `Thinkfast speed: fast requested, but ${s.caps.displayName} is served at standard speed. Activate to switch to standard.`,
+    warning: true,
   };
 }
 

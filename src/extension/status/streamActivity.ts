@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { RateLimitInfo } from '../../anthropic/types';
+import type { RateLimitInfo, ResponseMetrics } from '../../anthropic/types';
 import type { BlockDelta } from '../../shared/protocol';
 import { Disposable } from '../dispose';
 import { LiveRate } from './liveRate';
+import { ServedLedger } from './servedLedger';
 
 /**
  * What the responses in flight (chat or refactor) are doing, for the status bar and the refactor
@@ -20,6 +21,11 @@ export class StreamActivity extends Disposable {
   readonly onDidChangeRate = this.rateEmitter.event;
   readonly onDidRateLimits = this.limitsEmitter.event;
   lastRateLimits: RateLimitInfo | undefined;
+  /** Speed served per model and the day's spend, from each finished response. */
+  readonly ledger = new ServedLedger();
+  private readonly responseEmitter = this.register(new vscode.EventEmitter<ResponseMetrics>());
+  /** A response finished (chat or refactor): the status bar redraws its speed and day total. */
+  readonly onDidRespond = this.responseEmitter.event;
 
   /** Marks `work` as a streaming response for as long as it runs. */
   async streaming<T>(work: Promise<T>): Promise<T> {
@@ -49,6 +55,11 @@ export class StreamActivity extends Disposable {
       this.rateEmitter.fire(tps);
       return tps;
     };
+  }
+
+  reportResponse(metrics: ResponseMetrics): void {
+    this.ledger.add(metrics);
+    this.responseEmitter.fire(metrics);
   }
 
   reportRateLimits(limits: RateLimitInfo): void {

@@ -1,0 +1,77 @@
+// Versions and editing in place: a prompt is edited inside its message and sent as a new version;
+// the pager ‹ n/m › moves between versions. The host owns the versions; the view asks.
+import * as assert from 'node:assert/strict';
+import { sel, turn } from './fixtures';
+import type { Panel } from './panel';
+import { usePanel } from './panel';
+
+describe('webview: versions and editing in place', function () {
+  let panel!: Panel;
+  usePanel((p) => (panel = p), { clearPosted: true });
+
+  async function showTurns(...turns: ReturnType<typeof turn>[]): Promise<void> {
+    await panel.post({ type: 'conversation', id: 'c', title: 'Chat', turns });
+    await panel.clearPosted();
+  }
+
+  it('edits an earlier prompt in the message itself and sends it as editPrompt', async () => {
+    await showTurns(
+      turn('t1', 'first prompt', { outcome: 'complete' }),
+      turn('t2', 'second prompt', { outcome: 'complete' }),
+    );
+    const first = panel.page.locator(sel.turn('t1'));
+    await first.locator('.prompt').hover();
+    await first.getByRole('button', { name: 'Edit this prompt' }).click();
+    const input = first.getByRole('textbox', { name: 'Edit the prompt' });
+    assert.equal(await input.inputValue(), 'first prompt');
+    // Editing happens in place: the composer is untouched.
+    assert.equal(await panel.page.locator(sel.input).inputValue(), '');
+    await input.fill('first prompt, better');
+    await input.press('Enter');
+    assert.deepEqual(await panel.posted(), [
+      { type: 'editPrompt', turnId: 't1', text: 'first prompt, better' },
+    ]);
+    assert.equal(await first.locator('.prompt-text').innerText(), 'first prompt');
+  });
+
+  it('Escape cancels an edit and sends nothing; an empty edit cannot be sent', async () => {
+    await showTurns(turn('t1', 'keep me', { outcome: 'complete' }));
+    const t1 = panel.page.locator(sel.turn('t1'));
+    await t1.locator('.prompt').hover();
+    await t1.getByRole('button', { name: 'Edit this prompt' }).click();
+    const input = t1.getByRole('textbox', { name: 'Edit the prompt' });
+    await input.fill('   ');
+    await input.press('Enter');
+    assert.deepEqual(await panel.posted(), []);
+    await input.press('Escape');
+    assert.equal(await t1.locator('.prompt-edit-input').count(), 0);
+    assert.equal(await t1.locator('.prompt-text').innerText(), 'keep me');
+    assert.deepEqual(await panel.posted(), []);
+  });
+
+  it('shows ‹ 2/3 › and asks for the neighbouring versions; the ends are disabled', async () => {
+    await showTurns(
+      turn('t1', 'one', { outcome: 'complete' }),
+      turn('t2', 'two', { outcome: 'complete', version: { index: 1, count: 3 } }),
+    );
+    const t2 = panel.page.locator(sel.turn('t2'));
+    assert.equal(await t2.locator('.version-label').innerText(), '2/3');
+    assert.equal(await t2.getByRole('group', { name: 'Version 2 of 3' }).count(), 1);
+    await t2.getByRole('button', { name: 'Previous version' }).click();
+    await t2.getByRole('button', { name: 'Next version' }).click();
+    assert.deepEqual(await panel.posted(), [
+      { type: 'switchVersion', turnId: 't2', index: 0 },
+      { type: 'switchVersion', turnId: 't2', index: 2 },
+    ]);
+    await showTurns(turn('t1', 'one', { outcome: 'complete', version: { index: 0, count: 2 } }));
+    const t1 = panel.page.locator(sel.turn('t1'));
+    assert.equal(await t1.getByRole('button', { name: 'Previous version' }).isDisabled(), true);
+    assert.equal(await t1.getByRole('button', { name: 'Next version' }).isDisabled(), false);
+    assert.equal(await panel.page.locator(`${sel.turn('t1')} .version-pager`).count(), 1);
+  });
+
+  it('shows no pager on a turn without other versions', async () => {
+    await showTurns(turn('t1', 'one', { outcome: 'complete' }));
+    assert.equal(await panel.page.locator('.version-pager').count(), 0);
+  });
+});

@@ -1,6 +1,6 @@
 // The composer: keys, Send/Stop, chips, the settings line, the key prompt, drafts and editing.
 import * as assert from 'node:assert/strict';
-import { config, delta, sel, start, turnEnd, turnStart } from './fixtures';
+import { config, delta, sel, start, turn, turnEnd, turnStart } from './fixtures';
 import { Panel, usePanel } from './panel';
 
 describe('webview: composer', function () {

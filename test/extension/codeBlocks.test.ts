@@ -10,18 +10,18 @@ describe('code block actions', function () {
   const receive = (raw: unknown): void =>
     (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
 
-  /** Resolves with the untitled editor that shows `text` once it is the active one. */
-  function editorWith(text: string): Promise<vscode.TextEditor> {
+  /** Resolves with the untitled document holding `text` once VS Code has opened it. */
+  function documentWith(text: string): Promise<vscode.TextDocument> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         sub.dispose();
-        reject(new Error('no editor opened'));
+        reject(new Error(`no document with ${JSON.stringify(text)} opened`));
       }, 20_000);
-      const sub = vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!editor?.document.isUntitled || editor.document.getText() !== text) return;
+      const sub = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (!document.isUntitled || document.getText() !== text) return;
         clearTimeout(timer);
         sub.dispose();
-        resolve(editor);
+        resolve(document);
       });
     });
   }
@@ -35,16 +35,16 @@ describe('code block actions', function () {
   });
 
   it('opens the code in a new untitled editor in its language', async () => {
-    const opened = editorWith('const answer = 42;\n');
+    const opened = documentWith('const answer = 42;\n');
     receive({ type: 'openCode', code: 'const answer = 42;\n', languageId: 'javascript' });
-    const editor = await opened;
-    assert.equal(editor.document.languageId, 'javascript');
+    const document = await opened;
+    assert.equal(document.languageId, 'javascript');
   });
 
   it('falls back to plain text for a language VS Code does not know', async () => {
-    const opened = editorWith('whatever\n');
+    const opened = documentWith('whatever\n');
     receive({ type: 'openCode', code: 'whatever\n', languageId: 'no-such-language' });
-    const editor = await opened;
-    assert.equal(editor.document.languageId, 'plaintext');
+    const document = await opened;
+    assert.equal(document.languageId, 'plaintext');
   });
 });

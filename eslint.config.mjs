@@ -50,9 +50,11 @@ const vscodeFreeExtensionFiles = [
   'src/extension/status/modelSwitch.ts',
   'src/extension/status/statusText.ts',
   'src/extension/chat/turnOutcome.ts',
+  'src/extension/chat/spend.ts',
   'src/extension/connection/learnedStore.ts',
   'src/extension/status/modelGroups.ts',
   'src/extension/status/servedLedger.ts',
+  'src/extension/status/switchCost.ts',
 ];
 
 export default tseslint.config(

@@ -127,6 +127,8 @@ export interface FooterView {
   readonly cacheNote?: string;
   /** The cost total as shown (lines add up to it), e.g. `$0.019` or `~$0.004`. */
   readonly costText?: string;
+  /** The response's message id: the next turn asks the server why its prompt missed the cache. */
+  readonly messageId?: string;
 }
 
 /** An error shown inline under a turn, with the actions that fix it. */
@@ -240,6 +242,15 @@ export type HostMessage =
   | { readonly type: 'truncate'; readonly fromTurnId: string }
   /** The history list. */
   | { readonly type: 'history'; readonly items: readonly HistoryItemView[] }
+  /** Conversations whose title or content contains `query` (thinking too when asked), with a snippet. */
+  | {
+      readonly type: 'historySearch';
+      readonly query: string;
+      readonly thinking: boolean;
+      readonly matches: readonly { readonly id: string; readonly snippet: string }[];
+    }
+  /** A conversation was deleted; the view offers Undo (`undoDelete`) until the next delete. */
+  | { readonly type: 'historyDeleted'; readonly id: string; readonly title: string }
   /** The chips attached to the next message. */
   | { readonly type: 'chips'; readonly chips: readonly ChipView[] }
   /** The @-mention list for `query` (what follows the `@`), best match first. */
@@ -279,6 +290,12 @@ export type WebviewMessage =
   | { readonly type: 'listHistory' }
   | { readonly type: 'openConversation'; readonly id: string }
   | { readonly type: 'deleteConversation'; readonly id: string }
+  | { readonly type: 'undoDelete'; readonly id: string }
+  | { readonly type: 'renameConversation'; readonly id: string; readonly title: string }
+  /** Search saved conversations' titles and content; `thinking` includes thinking text. */
+  | { readonly type: 'searchHistory'; readonly query: string; readonly thinking: boolean }
+  /** Export a conversation to Markdown through the save dialog. */
+  | { readonly type: 'exportConversation'; readonly id: string; readonly thinking: boolean }
   /** Attach the active editor's selection or whole file. */
   | { readonly type: 'addContext'; readonly kind: 'selection' | 'file' }
   | { readonly type: 'removeContext'; readonly id: string }

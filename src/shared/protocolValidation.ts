@@ -59,6 +59,21 @@ export function validateWebviewMessage(raw: unknown): Result {
       if (!isId(m.turnId)) return bad('turnId');
       if (!actions.includes(m.action as TurnAction)) return bad('action');
       return { ok: true, message: { type: 'action', turnId: m.turnId, action: m.action as TurnAction } };
+    case 'undoDelete':
+      if (!isId(m.id)) return bad('id');
+      return { ok: true, message: { type: 'undoDelete', id: m.id } };
+    case 'renameConversation':
+      if (!isId(m.id)) return bad('id');
+      if (!isText(m.title, 1000)) return bad('title');
+      return { ok: true, message: { type: 'renameConversation', id: m.id, title: m.title } };
+    case 'searchHistory':
+      if (!isText(m.query, 1000)) return bad('query');
+      if (typeof m.thinking !== 'boolean') return bad('thinking');
+      return { ok: true, message: { type: 'searchHistory', query: m.query, thinking: m.thinking } };
+    case 'exportConversation':
+      if (!isId(m.id)) return bad('id');
+      if (typeof m.thinking !== 'boolean') return bad('thinking');
+      return { ok: true, message: { type: 'exportConversation', id: m.id, thinking: m.thinking } };
     case 'openConversation':
     case 'deleteConversation':
     case 'removeContext':

@@ -3,6 +3,7 @@ import type { ComposerConfigView, HostMessage, ThinkingDisplay, TurnView } from 
 import { assertNever } from '../shared/protocol';
 import { ChatTurn } from './chatTurn';
 import { Composer } from './composer';
+import { ConversationCost } from './conversationCost';
 import { applyCodeWrap, handleContentClicks } from './contentClicks';
 import { button, el } from './dom';
 import { EmptyState } from './emptyState';
@@ -25,6 +26,7 @@ export class ChatApp {
   private readonly history: HistoryView;
   private readonly notices = new Notices();
   private readonly title = el('h1', { class: 'conversation-title' }, 'New chat');
+  private readonly cost = new ConversationCost();
   private display: ThinkingDisplay = 'collapsed';
   private codeWrap = false;
   private streamingTurnId: string | undefined;
@@ -50,11 +52,16 @@ export class ChatApp {
       thinkingDisplay: () => this.display,
     };
     this.composer = new Composer(host, state);
-    this.history = new HistoryView(host, () => this.showHistory(false));
+    this.history = new HistoryView(
+      host,
+      () => this.showHistory(false),
+      (_id, title) => (this.title.textContent = title),
+    );
     const toolbar = el(
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Chat' },
       this.title,
+      this.cost.element,
       button({ icon: 'history', class: 'icon-button', ariaLabel: 'History', title: 'History' }, () =>
         this.showHistory(!this.history.isOpen),
       ),
@@ -86,11 +93,13 @@ export class ChatApp {
         break;
       case 'conversation': {
         this.title.textContent = message.title || 'New chat';
+        this.history.setCurrent(message.id);
         const streaming = message.turns.find((t) => t.outcome === 'streaming');
         this.streamingTurnId = streaming?.id;
         this.seq = streaming?.seq ?? 0;
         this.resyncing = false;
         this.list.reset(message.turns, (t) => this.makeTurn(t), this.firstConversation);
+        this.cost.reset(message.turns);
         this.firstConversation = false;
         this.showHistory(false);
         break;
@@ -101,6 +110,7 @@ export class ChatApp {
         this.seq = 0;
         this.resyncing = false;
         this.list.upsert(this.makeTurn(message.turn));
+        this.cost.start(message.turn.id);
         break;
       case 'delta':
         if (message.turnId !== this.streamingTurnId || this.resyncing) break;
@@ -119,14 +129,22 @@ export class ChatApp {
       case 'turnEnd':
         this.ctx.scheduler.flushNow();
         this.list.find(message.turnId)?.end(message.outcome, message.footer, message.error, message.notice);
+        this.cost.end(message.turnId, message.footer);
         if (this.streamingTurnId === message.turnId) this.streamingTurnId = undefined;
         break;
       case 'truncate':
         this.list.truncateFrom(message.fromTurnId);
+        this.cost.truncateFrom(message.fromTurnId);
         if (this.streamingTurnId && !this.list.find(this.streamingTurnId)) this.streamingTurnId = undefined;
         break;
       case 'history':
         this.history.set(message.items);
+        break;
+      case 'historySearch':
+        this.history.setMatches(message.query, message.thinking, message.matches);
+        break;
+      case 'historyDeleted':
+        this.history.deleted(message.id, message.title);
         break;
       case 'chips':
         this.composer.chips.set(message.chips);

@@ -75,7 +75,8 @@ describe('status bar: speed, effort and model', function () {
   it('Toggle Fast Mode makes the next request fast (no beta on Opus 5.5), and the item says Fast', async () => {
     await waitFor(() => bar().speed.text === 'Standard', 'the speed item to say Standard');
     const on = await vscode.commands.executeCommand<ToggleResult>('thinkfast.toggleFastMode');
-    assert.deepEqual(on, { fastMode: true });
+    assert.equal(on?.fastMode, true);
+    assert.equal(on.refused, undefined);
     await waitFor(() => bar().speed.text === '$(zap) Fast', 'the speed item to say Fast');
     const fast = await chatRequest();
     assert.equal(fast.body.speed, 'fast');
@@ -91,7 +92,8 @@ describe('status bar: speed, effort and model', function () {
     assert.match(bar().speed.tooltip, /prompt cache/);
 
     const off = await vscode.commands.executeCommand<ToggleResult>('thinkfast.toggleFastMode');
-    assert.deepEqual(off, { fastMode: false });
+    assert.equal(off?.fastMode, false);
+    assert.equal(off.refused, undefined);
     await waitFor(() => bar().speed.text === 'Standard', 'the speed item to say Standard again');
     const standard = await chatRequest();
     assert.equal(standard.body.speed, undefined);
@@ -181,7 +183,7 @@ describe('status bar: speed, effort and model', function () {
     await waitFor(() => bar().speed.text === '$(zap) Fast', 'fast mode');
     await api.chat.send('Write a long guide to TypeScript generics. [sim:long tokens=900]');
     const live = await waitFor(
-      () => /^\$\(zap\) Fast · \d+ tok\/s$/.exec(bar().speed.text),
+      () => /^\$\(zap\) Fast · ~\d+ tok\/s$/.exec(bar().speed.text),
       'a live tok/s figure',
     );
     const tps = Number(/(\d+) tok/.exec(live[0])?.[1]);

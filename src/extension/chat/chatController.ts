@@ -12,6 +12,7 @@ import { ContextRoutes } from './contextRoutes';
 import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversationStore';
 import { editorActions } from './editorActions';
+import { HistoryRoutes } from './historyRoutes';
 import { MentionSource } from './mentions';
 import { chipView } from './views';
 
@@ -24,10 +25,12 @@ export class ChatController extends Disposable {
   private readonly session: ChatSession;
   private readonly mentions = new MentionSource();
   private readonly context: ContextRoutes;
+  /** The history list's requests (search, rename, delete with undo, export). */
+  readonly history: HistoryRoutes;
 
   constructor(
     private readonly view: ChatViewProvider,
-    private readonly store: ConversationStore,
+    store: ConversationStore,
     private readonly backend: Backend,
     activity: StreamActivity,
     private readonly log: vscode.LogOutputChannel,
@@ -43,6 +46,14 @@ export class ChatController extends Disposable {
       log,
       current: () => this.session.current,
       newChat: () => this.session.newChat(),
+      post: (m) => view.post(m),
+      isDisposed: () => this.isDisposed,
+    });
+    this.history = new HistoryRoutes({
+      store,
+      log,
+      current: () => this.session.current,
+      delete: (id) => this.session.delete(id),
       post: (m) => view.post(m),
       isDisposed: () => this.isDisposed,
     });
@@ -88,6 +99,11 @@ export class ChatController extends Disposable {
     return this.session.stop();
   }
 
+  /** The spend-limit question before a send (the host tests answer it). */
+  get spendGate(): ChatSession['spendGate'] {
+    return this.session.spendGate;
+  }
+
   /** Runs a turn action as the webview's button would (the extension-host tests use it). */
   runAction(turnId: string, action: TurnAction): Promise<void> {
     return this.action(turnId, action);
@@ -131,7 +147,16 @@ export class ChatController extends Disposable {
       case 'newChat':
         return this.session.newChat();
       case 'listHistory':
-        return this.sendHistory();
+        return this.history.list();
+      case 'searchHistory':
+        return this.history.search(m.query, m.thinking);
+      case 'renameConversation':
+        return this.history.rename(m.id, m.title);
+      case 'undoDelete':
+        return this.history.undoDelete(m.id);
+      case 'exportConversation':
+        await this.history.export(m.id, m.thinking);
+        return;
       case 'openConversation':
         if (!(await this.session.open(m.id))) {
           this.view.post({
@@ -139,12 +164,11 @@ export class ChatController extends Disposable {
             level: 'warning',
             message: 'That conversation could not be loaded.',
           });
-          await this.sendHistory();
+          await this.history.list();
         }
         return;
       case 'deleteConversation':
-        await this.session.delete(m.id);
-        return this.sendHistory();
+        return this.history.delete(m.id);
       case 'addContext':
         return this.chips.add(m.kind);
       case 'removeContext':
@@ -200,11 +224,6 @@ export class ChatController extends Disposable {
       default:
         assertNever(action);
     }
-  }
-
-  private async sendHistory(): Promise<void> {
-    const items = await this.store.list();
-    if (!this.isDisposed) this.view.post({ type: 'history', items });
   }
 
   private sendChips(): void {

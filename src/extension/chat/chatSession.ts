@@ -14,6 +14,7 @@ import {
 } from './conversation';
 import { newConversationId, type ConversationStore } from './conversationStore';
 import type { DeltaBatcher } from './deltaBatcher';
+import { SpendGate } from './spendGate';
 import { runTurn } from './turnRunner';
 import { forkAt, switchVersion } from './versions';
 import { turnLogLine, turnView } from './views';
@@ -49,6 +50,8 @@ export class ChatSession extends Disposable {
   /** What the API refused per failed turn, for "Resend without it"; the next turn's exception. */
   private readonly refused = new Map<string, RefusedFeature>();
   private without: RefusedFeature | undefined;
+  /** Asks before a turn past `thinkfast.spendLimitPerConversation`. */
+  readonly spendGate = new SpendGate(() => this.deps.backend.settings.current.spendLimitPerConversation);
 
   constructor(private readonly deps: SessionDeps) {
     super();
@@ -97,6 +100,10 @@ export class ChatSession extends Disposable {
   send(text: string): Promise<void> {
     return this.serial(async () => {
       await this.stopRunning();
+      if (!(await this.spendGate.allow(this.conversation))) {
+        this.deps.post({ type: 'setDraft', text }); // not sent: the prompt goes back to the composer
+        return;
+      }
       if (this.conversation.turns.length === 0) this.conversation.title = titleFromPrompt(text);
       this.start({ ...this.blankTurn(text), attachments: this.deps.chips.take() });
     });

@@ -5,10 +5,11 @@
 
 import type { ModelCapabilities } from '../../anthropic/models';
 import { findBuiltInModel } from '../../anthropic/models';
+import { cacheReport, estimateSwitchCost } from '../../anthropic/cacheCost';
 import { contextWindowExceeded, refusalOf } from '../../anthropic/outcomes';
 import { FAST_MODE_BETA, type ThinkingSetting } from '../../anthropic/requestBuilder';
 import { classifyRefusal, describeRefusal, type RefusedFeature } from '../../anthropic/refusalClassifier';
-import type { BuiltRequest, Effort, StreamResult } from '../../anthropic/types';
+import type { BuiltRequest, CacheTtl, Effort, StreamResult } from '../../anthropic/types';
 import type { ErrorView, FooterView } from '../../shared/protocol';
 import { nearestEffort } from '../status/modelSwitch';
 
@@ -111,6 +112,33 @@ export function retiredErrorView(caps: ModelCapabilities, message: string): Erro
   return { title: `${caps.displayName} is retired`, message, actions: ['selectModel', 'openSettings'] };
 }
 
+/**
+ * The 429 fallback's status line: fast and standard do not share cached prefixes, so say what
+ * the previous answer left in the cache and roughly what re-writing it at standard speed costs.
+ */
+export function fallbackText(
+  reason: string,
+  previous: FooterView | undefined,
+  caps: ModelCapabilities,
+  ttl: CacheTtl = '5m',
+): string {
+  const read = previous?.cacheReadTokens ?? 0;
+  const written = previous?.cacheWriteTokens ?? 0;
+  if (read + written === 0) return reason;
+  const usage = {
+    input_tokens: 0,
+    output_tokens: 0,
+    cache_read_input_tokens: read,
+    cache_creation_input_tokens: written,
+  };
+  const cost = estimateSwitchCost(usage, { caps, speed: 'fast' }, { caps, speed: 'standard' }, ttl);
+  const what =
+    cost === 'unknown'
+      ? `${(read + written).toLocaleString('en-US')} cached tokens are re-sent (price unknown)`
+      : cost.text;
+  return `${reason} Cache lost: ${what}.`;
+}
+
 /** The footer's facts beyond the numbers (issue 11's outcomes). */
 export function footerExtras(result: StreamResult, caps: ModelCapabilities): Partial<FooterView> {
   const m = result.metrics;
@@ -136,5 +164,8 @@ export function footerExtras(result: StreamResult, caps: ModelCapabilities): Par
   if (contextWindowExceeded(message) && caps.contextWindow !== undefined)
     out.contextWindow = caps.contextWindow;
   if (m.usageEstimated) out.estimated = true;
+  if (message.id) out.messageId = message.id;
+  const cache = cacheReport(message);
+  if (cache.read > 0 || cache.written > 0 || cache.miss) out.cacheNote = cache.text;
   return out;
 }

@@ -21,22 +21,24 @@ import {
   refusedErrorView,
   refusedFeatureOf,
   retiredErrorView,
+  fallbackText,
   type TurnOverrides,
 } from './turnOutcome';
 
 /** The settings a turn reads (a subset of the config snapshot). */
-export type TurnSettings = Pick<
-  ConfigSnapshot,
-  | 'model'
-  | 'effort'
-  | 'fastMode'
-  | 'fastModeOn429'
-  | 'maxTokens'
-  | 'thinkingMode'
-  | 'thinkingBudgetTokens'
-  | 'thinkingDisplay'
-  | 'systemPrompt'
->;
+export type TurnSettings = Partial<Pick<ConfigSnapshot, 'cacheTtl'>> &
+  Pick<
+    ConfigSnapshot,
+    | 'model'
+    | 'effort'
+    | 'fastMode'
+    | 'fastModeOn429'
+    | 'maxTokens'
+    | 'thinkingMode'
+    | 'thinkingBudgetTokens'
+    | 'thinkingDisplay'
+    | 'systemPrompt'
+  >;
 
 export interface TurnDeps {
   readonly client: MessageStreamer;
@@ -64,7 +66,7 @@ export interface TurnDeps {
 export function requestSettings(
   s: TurnSettings,
   caps: ModelCapabilities,
-  overrides: TurnOverrides = {},
+  overrides: TurnOverrides & { previousMessageId?: string | null } = {},
 ): RequestSettings {
   const thinking = overrides.thinking ?? s.thinkingMode;
   return {
@@ -77,6 +79,8 @@ export function requestSettings(
     ...(caps.effortLevels.length > 0 ? { effort: overrides.effort ?? s.effort } : {}),
     fast: overrides.fast ?? s.fastMode,
     display: s.thinkingDisplay,
+    ...(s.cacheTtl ? { cacheTtl: s.cacheTtl } : {}),
+    ...(overrides.previousMessageId !== undefined ? { previousMessageId: overrides.previousMessageId } : {}),
   };
 }
 
@@ -110,7 +114,11 @@ export async function runTurn(
   const system = s.systemPrompt.trim() === '' ? undefined : s.systemPrompt;
   const effortShown = deps.caps.effortLevels.length > 0 ? s.effort : undefined;
 
-  const overrides = deps.without ? overridesWithout(deps.without, deps.caps, s) : {};
+  const overrides = {
+    ...(deps.without ? overridesWithout(deps.without, deps.caps, s) : {}),
+    // Ask why the prompt missed the cache, against the previous answer (null on a first turn).
+    previousMessageId: turns.at(-2)?.footer?.messageId ?? null,
+  };
   const build = (dropThinking: boolean): BuiltRequest =>
     buildRequest(
       requestSettings(s, deps.caps, overrides),
@@ -133,7 +141,9 @@ export async function runTurn(
     return;
   }
 
-  let result = await attempt(built, turn, deps, signal);
+  const onFallback = (reason: string): string =>
+    fallbackText(reason, turns.at(-2)?.footer, deps.caps, s.cacheTtl);
+  let result = await attempt(built, turn, deps, signal, onFallback);
   if (isSignatureRejection(result) && !conversation.thinkingDropped && hasThinking(turns.slice(0, -1))) {
     // The API refused a thinking block we sent back. Drop thinking from history once and say so.
     deps.log?.(
@@ -144,7 +154,7 @@ export async function runTurn(
       'The API rejected a thinking signature from an earlier turn, so earlier thinking was left out of this conversation from here on.';
     deps.post({ type: 'turnStart', turn: turnView(turn) });
     built = build(true);
-    result = await attempt(built, turn, deps, signal);
+    result = await attempt(built, turn, deps, signal, onFallback);
   }
 
   turn.content = withoutEmptyTextBlocks(result.message.content);
@@ -176,6 +186,7 @@ async function attempt(
   turn: Turn,
   deps: TurnDeps,
   signal: AbortSignal,
+  fallbackMessage: (reason: string) => string = (reason) => reason,
 ): Promise<StreamResult> {
   const now = (): number => (deps.now ? deps.now() : Date.now());
   const batcher = new DeltaBatcher({
@@ -204,7 +215,12 @@ async function attempt(
             });
             return;
           case 'fallback':
-            deps.post({ type: 'turnStatus', turnId: turn.id, status: 'fallback', message: e.reason });
+            deps.post({
+              type: 'turnStatus',
+              turnId: turn.id,
+              status: 'fallback',
+              message: fallbackMessage(e.reason),
+            });
             return;
           case 'headers':
             deps.onRateLimits?.(e.rateLimits);

@@ -3,7 +3,8 @@
 
 import type { AnthropicError } from '../../anthropic/errors';
 import { PRICE_UNKNOWN_TEXT } from '../../anthropic/pricing';
-import { formatUsd, formatUsdPerMTok } from '../../shared/money';
+import { displayCost } from '../../anthropic/costDisplay';
+import { formatUsdPerMTok } from '../../shared/money';
 import type { ContentBlock, ResponseMetrics, TextBlock, ThinkingBlock } from '../../anthropic/types';
 import type { BlockView, ChipView, ErrorView, FooterView, TurnAction, TurnView } from '../../shared/protocol';
 import type { Turn } from './conversation';
@@ -20,14 +21,20 @@ export function footerView(
 ): FooterView {
   const u = metrics.usage;
   const cost = metrics.cost;
-  const costBreakdown = cost
+  // One precision for every line, and the lines add up exactly to the total shown.
+  const shown = cost ? displayCost(cost) : undefined;
+  const costBreakdown = shown
     ? [
-        ...cost.lines.map(
-          (l) =>
-            `${l.label}: ${fmt(l.tokens)} tok × ${formatUsdPerMTok(l.usdPerMTok)}/MTok = ${formatUsd(l.usd)}`,
+        ...shown.lines.map(
+          (l) => `${l.label}: ${fmt(l.tokens)} tok × ${formatUsdPerMTok(l.usdPerMTok)}/MTok = ${l.text}`,
         ),
-        ...(cost.speedMultiplier > 1 ? [`Fast mode: ${cost.speedMultiplier}x the standard price`] : []),
-        `Prices as of ${cost.priceTableDate}`,
+        `Total: ${shown.total}`,
+        ...(shown.saved ? [shown.saved] : []),
+        ...(cost && cost.speedMultiplier > 1
+          ? [`Fast mode: ${cost.speedMultiplier}x the standard price`]
+          : []),
+        ...(cost?.estimated ? ['~ Output estimated from what arrived (the final usage never came).'] : []),
+        `Prices as of ${cost?.priceTableDate ?? ''}`,
       ]
     : [`Tokens shown; ${PRICE_UNKNOWN_TEXT}.`];
   return {
@@ -45,6 +52,7 @@ export function footerView(
     cacheReadTokens: u.cache_read_input_tokens ?? 0,
     cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
     ...(cost ? { costUsd: cost.totalUsd } : {}),
+    ...(shown ? { costText: shown.total, ...(shown.saved ? { cacheSaved: shown.saved } : {}) } : {}),
     costBreakdown,
     ...(stopReason ? { stopReason } : {}),
     ...(metrics.requestId ? { requestId: metrics.requestId } : {}),

@@ -64,6 +64,9 @@ export class ConfigSnapshot {
   readonly refactorEffort: Effort;
   readonly refactorPresets: readonly string[];
   readonly chatCodeWrap: boolean;
+  readonly cacheTtl: Enum<T['cacheTtl']>;
+  /** US dollars per conversation before Thinkfast asks; 0 = off. */
+  readonly spendLimitPerConversation: number;
 
   constructor(src: ConfigSource) {
     const s = SettingTable;
@@ -95,6 +98,10 @@ export class ConfigSnapshot {
       Array.isArray(presets) ? (presets as unknown[]) : s.refactorPresets.default
     ).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
     this.chatCodeWrap = src.get(s.chatCodeWrap.key) === true;
+    this.cacheTtl = oneOf(src.get(s.cacheTtl.key), s.cacheTtl);
+    const limit = src.get(s.spendLimitPerConversation.key);
+    this.spendLimitPerConversation =
+      typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : 0;
     Object.freeze(this);
   }
 

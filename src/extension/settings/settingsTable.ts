@@ -70,6 +70,8 @@ export const SettingTable = {
     ],
   },
   chatCodeWrap: { key: 'chat.codeWrap', type: 'boolean', default: false },
+  cacheTtl: { key: 'cache.ttl', type: 'string', enum: ['5m', '1h'], default: '5m' },
+  spendLimitPerConversation: { key: 'spendLimitPerConversation', type: 'number', default: 0, minimum: 0 },
 } as const satisfies Record<string, SettingSpec>;
 
 type Table = typeof SettingTable;

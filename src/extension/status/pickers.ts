@@ -9,6 +9,8 @@ import { adjustmentsFor } from './modelSwitch';
 import { writeSetting } from '../settings/settingWriter';
 import { effortDescriptions, modelDetail } from './statusText';
 import { showPick } from '../quickPick';
+import type { ServedLedger } from './servedLedger';
+import { ledgerSwitchCost } from './switchCost';
 
 interface EffortItem extends vscode.QuickPickItem {
   readonly level: Effort;
@@ -19,12 +21,19 @@ interface ModelItem extends vscode.QuickPickItem {
   readonly id: string;
 }
 
-function effortItems(caps: ModelCapabilities, current: Effort): EffortItem[] {
+function effortItems(caps: ModelCapabilities, current: Effort, switchCost?: string): EffortItem[] {
   return caps.effortLevels.map((level) => {
     const marks = [level === caps.defaultEffort ? 'default' : '', level === current ? 'current' : ''].filter(
       (m) => m !== '',
     );
-    return { level, label: level, description: marks.join(' · '), detail: effortDescriptions[level] };
+    // On most models a new effort level starts a new prompt cache.
+    const cost = switchCost && level !== current ? ` Switching ${switchCost}.` : '';
+    return {
+      level,
+      label: level,
+      description: marks.join(' · '),
+      detail: `${effortDescriptions[level]}${cost}`,
+    };
   });
 }
 
@@ -32,7 +41,7 @@ function effortItems(caps: ModelCapabilities, current: Effort): EffortItem[] {
  * Thinkfast: Set Effort. With a level argument (keyboard shortcuts, tests) it sets that level;
  * otherwise it offers exactly the levels the current model accepts. Resolves with the level set.
  */
-async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undefined> {
+async function setEffort(backend: Backend, ledger: ServedLedger, arg: unknown): Promise<Effort | undefined> {
   const cfg = backend.settings.current;
   const caps = backend.catalog.resolve(cfg.model);
   if (caps.effortLevels.length === 0) {
@@ -56,7 +65,12 @@ async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undef
     }
     level = arg as Effort;
   } else {
-    const items = effortItems(caps, cfg.effort);
+    const speed = cfg.fastMode && caps.fastMode ? 'fast' : 'standard';
+    const items = effortItems(
+      caps,
+      cfg.effort,
+      ledgerSwitchCost(ledger, caps, { caps, speed }, cfg.cacheTtl),
+    );
     const item = await showPick<EffortItem>((qp) => {
       qp.title = `Effort for ${caps.displayName}`;
       qp.placeholder = `How much the model thinks (now: ${cfg.effort})`;
@@ -72,7 +86,15 @@ async function setEffort(backend: Backend, arg: unknown): Promise<Effort | undef
 }
 
 /** The models by group (current, legacy, deprecated with the date); retired ones are not offered. */
-function modelItems(backend: Backend, current: string): ModelItem[] {
+function modelItems(backend: Backend, current: string, ledger: ServedLedger): ModelItem[] {
+  const cfg = backend.settings.current;
+  const from = backend.catalog.resolve(current);
+  const cost = (caps: ModelCapabilities): string => {
+    if (caps.id === current) return '';
+    const speed = cfg.fastMode && caps.fastMode ? 'fast' : 'standard';
+    const text = ledgerSwitchCost(ledger, from, { caps, speed }, cfg.cacheTtl);
+    return text ? ` · switching ${text}` : '';
+  };
   return groupModels(backend.catalog.all(), current).flatMap(({ group, models }) => [
     { id: '', label: groupLabels[group], kind: vscode.QuickPickItemKind.Separator },
     ...models.map((caps) => {
@@ -82,7 +104,7 @@ function modelItems(backend: Backend, current: string): ModelItem[] {
         id: caps.id,
         label: caps.displayName,
         description: marks.join(' · '),
-        detail: modelDetail(caps),
+        detail: `${modelDetail(caps)}${cost(caps)}`,
       };
     }),
   ]);
@@ -99,7 +121,11 @@ export interface ModelChoice {
  * (refreshed while the pick is open). A model id argument skips the pick. Switching to a model
  * that lacks the current effort or fast mode changes those settings and says so.
  */
-async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice | undefined> {
+async function selectModel(
+  backend: Backend,
+  ledger: ServedLedger,
+  arg: unknown,
+): Promise<ModelChoice | undefined> {
   const cfg = backend.settings.current;
   let id: string | undefined;
   if (typeof arg === 'string' && arg.trim() !== '') {
@@ -108,7 +134,7 @@ async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice 
     const item = await showPick<ModelItem>((qp) => {
       const fill = (): void => {
         const activeId = qp.activeItems[0]?.id ?? cfg.model;
-        qp.items = modelItems(backend, cfg.model);
+        qp.items = modelItems(backend, cfg.model, ledger);
         qp.activeItems = qp.items.filter((i) => i.id === activeId);
       };
       qp.title = 'Thinkfast: Select Model';
@@ -135,9 +161,11 @@ async function selectModel(backend: Backend, arg: unknown): Promise<ModelChoice 
 }
 
 /** Set Effort and Select Model (status bar, palette, chat composer). */
-export function registerPickers(backend: Backend): vscode.Disposable {
+export function registerPickers(backend: Backend, ledger: ServedLedger): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandIds.setEffort, (arg: unknown) => setEffort(backend, arg)),
-    vscode.commands.registerCommand(CommandIds.selectModel, (arg: unknown) => selectModel(backend, arg)),
+    vscode.commands.registerCommand(CommandIds.setEffort, (arg: unknown) => setEffort(backend, ledger, arg)),
+    vscode.commands.registerCommand(CommandIds.selectModel, (arg: unknown) =>
+      selectModel(backend, ledger, arg),
+    ),
   );
 }

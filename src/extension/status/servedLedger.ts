@@ -1,7 +1,16 @@
 // What finished responses said about speed and money: per model, how many fast requests in a row
 // were served at standard speed (`usage.speed`), and the spend of the day. No vscode import.
 
-import type { ResponseMetrics } from '../../anthropic/types';
+import type { ResponseMetrics, Speed, Usage } from '../../anthropic/types';
+
+/** The last chat response: what its prompt left in the cache, on which model and speed. */
+export interface LastResponse {
+  readonly model: string;
+  readonly speed: Speed;
+  readonly usage: Usage;
+  /** ms since epoch. */
+  readonly at: number;
+}
 
 /** After this many fast requests in a row served at standard speed, the speed item says so. */
 export const standardServedStreak = 2;
@@ -12,14 +21,30 @@ export class ServedLedger {
   private dayUsd = 0;
   private dayResponses = 0;
   private dayUnpriced = 0;
+  private lastResponse: LastResponse | undefined;
 
-  constructor(private readonly today: () => string = () => new Date().toISOString().slice(0, 10)) {}
+  constructor(
+    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The last response, while its cached prompt may still live (`ttlMs` after it). */
+  last(ttlMs: number): LastResponse | undefined {
+    const l = this.lastResponse;
+    return l && this.now() - l.at < ttlMs ? l : undefined;
+  }
+
+  /** A new conversation starts: nothing cached is at stake any more. */
+  forgetLast(): void {
+    this.lastResponse = undefined;
+  }
 
   add(m: ResponseMetrics): void {
     if (m.requestedSpeed === 'fast' && !m.fellBack) {
       const served = m.speed ?? 'standard';
       this.streaks.set(m.model, served === 'standard' ? (this.streaks.get(m.model) ?? 0) + 1 : 0);
     }
+    this.lastResponse = { model: m.model, speed: m.speed ?? 'standard', usage: m.usage, at: this.now() };
     this.roll();
     this.dayResponses += 1;
     if (m.cost) this.dayUsd += m.cost.totalUsd;

@@ -3,12 +3,16 @@ import type { Backend } from '../connection/backend';
 import { CommandIds } from '../commandIds';
 import { SettingKeys } from '../settings/settingsTable';
 import { writeSetting } from '../settings/settingWriter';
+import type { ServedLedger } from './servedLedger';
+import { ledgerSwitchCost } from './switchCost';
 
 /** What Toggle Fast Mode did (returned to callers such as tests; the user sees a message). */
 export interface ToggleResult {
   readonly fastMode: boolean;
   /** Why nothing was switched on, when the model has no fast mode. */
   readonly refused?: string;
+  /** What the switch cost in lost prompt cache, when something cached was at stake. */
+  readonly cacheCost?: string;
 }
 
 /** Names the models that have fast mode, for the explanation. */
@@ -20,7 +24,7 @@ function fastModelNames(backend: Backend): string {
   return names.length === 0 ? 'no model known to Thinkfast' : names.join(', ');
 }
 
-async function toggleFastMode(backend: Backend): Promise<ToggleResult> {
+async function toggleFastMode(backend: Backend, ledger: ServedLedger): Promise<ToggleResult> {
   const cfg = backend.settings.current;
   const caps = backend.catalog.resolve(cfg.model);
   if (!caps.fastMode) {
@@ -37,15 +41,25 @@ async function toggleFastMode(backend: Backend): Promise<ToggleResult> {
     return { fastMode: false, refused };
   }
   const fastMode = !cfg.fastMode;
-  await writeSetting(SettingKeys.fastMode, fastMode);
-  vscode.window.setStatusBarMessage(
-    fastMode ? '$(zap) Fast mode on: faster output at a higher price' : 'Fast mode off: standard speed',
-    3000,
+  // Said before the next request: fast and standard do not share cached prefixes.
+  const cacheCost = ledgerSwitchCost(
+    ledger,
+    caps,
+    { caps, speed: fastMode ? 'fast' : 'standard' },
+    cfg.cacheTtl,
   );
-  return { fastMode };
+  await writeSetting(SettingKeys.fastMode, fastMode);
+  const m = caps.fastPrices?.multiplier;
+  const price = m === undefined ? 'at a higher price' : `at ${m}x the standard price`;
+  const lost = cacheCost ? ` — the next request ${cacheCost}` : '';
+  const text = fastMode
+    ? `$(zap) Fast mode on: faster output ${price}${lost}`
+    : `Fast mode off: standard speed${lost}`;
+  vscode.window.setStatusBarMessage(text, cacheCost ? 8000 : 3000);
+  return cacheCost ? { fastMode, cacheCost } : { fastMode };
 }
 
 /** Thinkfast: Toggle Fast Mode (status bar, palette, keybinding, chat composer). */
-export function registerSpeedToggle(backend: Backend): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandIds.toggleFastMode, () => toggleFastMode(backend));
+export function registerSpeedToggle(backend: Backend, ledger: ServedLedger): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandIds.toggleFastMode, () => toggleFastMode(backend, ledger));
 }

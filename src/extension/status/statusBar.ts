@@ -5,6 +5,7 @@ import { CommandIds } from '../commandIds';
 import { Disposable } from '../dispose';
 import type { StreamActivity } from './streamActivity';
 import { effortView, modelView, speedView, type ItemView } from './statusText';
+import { dayTotalLine, ledgerSwitchCost } from './switchCost';
 
 /** What an item shows, as the tests read it. */
 export interface ItemSnapshot {
@@ -28,6 +29,8 @@ export class StatusBar extends Disposable {
   private readonly effort: vscode.StatusBarItem;
   private readonly model: vscode.StatusBarItem;
   private tokensPerSecond: number | undefined;
+  /** Today's spend line for the tooltips. */
+  private day: string | undefined;
   /** Kept across standard responses, which carry no `anthropic-fast-*` headers. */
   private fastLimits: RateLimitInfo | undefined;
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,6 +99,11 @@ export class StatusBar extends Disposable {
       .filter((m) => m.fastMode)
       .map((m) => m.displayName);
     const refused = this.backend.learned.refusal([caps.id, ...caps.aliases], 'speed');
+    const otherSpeed = cfg.fastMode && caps.fastMode ? 'standard' : 'fast';
+    const switchCost = caps.fastMode
+      ? ledgerSwitchCost(this.activity.ledger, caps, { caps, speed: otherSpeed }, cfg.cacheTtl)
+      : undefined;
+    this.day = dayTotalLine(this.activity.ledger);
     this.draw(
       this.speed,
       speedView({
@@ -104,6 +112,7 @@ export class StatusBar extends Disposable {
         fastModels,
         ...(refused ? { fastRefused: refused } : {}),
         standardServed: this.activity.ledger.standardServed(caps.id),
+        ...(switchCost ? { switchCost } : {}),
         ...(this.fastLimits ? { limits: this.fastLimits } : {}),
         ...(this.tokensPerSecond === undefined ? {} : { tokensPerSecond: this.tokensPerSecond }),
       }),
@@ -114,7 +123,8 @@ export class StatusBar extends Disposable {
 
   private draw(item: vscode.StatusBarItem, view: ItemView): void {
     item.text = view.text;
-    const tooltip = new vscode.MarkdownString(view.tooltip, true);
+    const day = this.day ? `\n\n${this.day}` : '';
+    const tooltip = new vscode.MarkdownString(view.tooltip + day, true);
     // Command links in the tooltip may run only our own three commands.
     tooltip.isTrusted = {
       enabledCommands: [CommandIds.toggleFastMode, CommandIds.setEffort, CommandIds.selectModel],

@@ -20,8 +20,8 @@ export function registerStatus(
     disposable: vscode.Disposable.from(
       statusBar,
       lifecycle,
-      registerSpeedToggle(backend),
-      registerPickers(backend),
+      registerSpeedToggle(backend, activity.ledger),
+      registerPickers(backend, activity.ledger),
     ),
   };
 }

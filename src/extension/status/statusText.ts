@@ -90,6 +90,8 @@ export interface SpeedInput {
   readonly fastRefused?: { readonly at: string; readonly message?: string };
   /** Fast requests to this model keep being served at standard speed (`usage.speed`). */
   readonly standardServed?: boolean;
+  /** What switching speed now costs in lost prompt cache (`re-writes ≈ N cached tokens ≈ $X`). */
+  readonly switchCost?: string;
 }
 
 const cacheNote =
@@ -97,7 +99,8 @@ const cacheNote =
 
 export function speedView(s: SpeedInput): ItemView {
   const name = escapeMarkdown(s.caps.displayName);
-  const rate = s.tokensPerSecond === undefined ? '' : ` · ${Math.round(s.tokensPerSecond)} tok/s`;
+  // An estimate from the characters streamed (≈ 4 per token): the footer has the exact figure.
+  const rate = s.tokensPerSecond === undefined ? '' : ` · ~${Math.round(s.tokensPerSecond)} tok/s`;
   const rateAria =
     s.tokensPerSecond === undefined
       ? ''
@@ -127,7 +130,9 @@ export function speedView(s: SpeedInput): ItemView {
       : `Fast mode gives up to 2.5x the output speed, from the same model.`,
     ...fastPriceLines(s.caps),
     ...fastLimitLines(s.limits),
-    cacheNote,
+    s.switchCost
+      ? `Switching now ${s.switchCost}: fast and standard requests do not share the prompt cache.`
+      : cacheNote,
   ].map((l) => `- ${l}`);
   const action = on ? 'Switch to standard' : 'Switch to fast';
   return {

@@ -42,14 +42,14 @@ describe('status bar text', () => {
       assert.equal(speedView({ caps: sonnet, fastMode: true, fastModels: [] }).warning, true);
     });
 
-    it('shows the live output rate while streaming', () => {
+    it('shows the live output rate while streaming, marked as an estimate', () => {
       assert.equal(
         speedView({ caps: opus, fastMode: true, fastModels: [], tokensPerSecond: 141.6 }).text,
-        '$(zap) Fast · 142 tok/s',
+        '$(zap) Fast · ~142 tok/s',
       );
       assert.equal(
         speedView({ caps: sonnet, fastMode: false, fastModels: [], tokensPerSecond: 55 }).text,
-        'Standard (no fast mode) · 55 tok/s',
+        'Standard (no fast mode) · ~55 tok/s',
       );
     });
 

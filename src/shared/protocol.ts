@@ -176,6 +176,8 @@ export interface ComposerConfigView {
   readonly speed: SpeedView;
   readonly fastSupported: boolean;
   readonly thinkingDisplay: ThinkingDisplay;
+  /** `thinkfast.chat.codeWrap`: code blocks start with long lines wrapped. */
+  readonly codeWrap?: boolean;
   /** The extension is talking to the local Messages API simulator, not the real API. */
   readonly simulator: boolean;
   readonly hasApiKey: boolean;
@@ -308,6 +310,7 @@ export type WebviewMessage =
   /** Code block buttons. */
   | { readonly type: 'copyCode'; readonly code: string }
   | { readonly type: 'insertCode'; readonly code: string; readonly languageId?: string }
+  | { readonly type: 'openCode'; readonly code: string; readonly languageId?: string }
   /** A link in an answer was clicked; the host opens only http(s). */
   | { readonly type: 'openLink'; readonly href: string }
   /** Composer shortcuts to the status-bar commands. */

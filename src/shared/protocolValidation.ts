@@ -95,12 +95,13 @@ export function validateWebviewMessage(raw: unknown): Result {
       if (!isText(m.code)) return bad('code');
       return { ok: true, message: { type: 'copyCode', code: m.code } };
     case 'insertCode':
+    case 'openCode':
       if (!isText(m.code)) return bad('code');
       if (m.languageId !== undefined && !isText(m.languageId, 100)) return bad('languageId');
       return {
         ok: true,
         message: {
-          type: 'insertCode',
+          type: m.type,
           code: m.code,
           ...(m.languageId === undefined ? {} : { languageId: m.languageId }),
         },

@@ -4,13 +4,13 @@ import { assertNever } from '../shared/protocol';
 import { ChatTurn } from './chatTurn';
 import { Composer } from './composer';
 import { ConversationCost } from './conversationCost';
-import { handleContentClicks } from './contentClicks';
+import { applyCodeWrap, handleContentClicks } from './contentClicks';
 import { button, el } from './dom';
 import { EmptyState } from './emptyState';
 import { FrameScheduler } from './frameScheduler';
 import { HistoryView } from './history';
 import { LiveRegion } from './liveRegion';
-import { createMarkdownRenderer } from './markdownRenderer';
+import { createMarkdownRenderer, setCodeWrapDefault } from './markdownRenderer';
 import { MessageList } from './messageList';
 import { Notices } from './notices';
 import type { RenderContext } from './renderContext';
@@ -28,6 +28,7 @@ export class ChatApp {
   private readonly title = el('h1', { class: 'conversation-title' }, 'New chat');
   private readonly cost = new ConversationCost();
   private display: ThinkingDisplay = 'collapsed';
+  private codeWrap = false;
   private streamingTurnId: string | undefined;
   /** The `seq` of the last delta applied to the streaming turn. */
   private seq = 0;
@@ -63,9 +64,6 @@ export class ChatApp {
       this.cost.element,
       button({ icon: 'history', class: 'icon-button', ariaLabel: 'History', title: 'History' }, () =>
         this.showHistory(!this.history.isOpen),
-      ),
-      button({ icon: 'add', class: 'icon-button', ariaLabel: 'New chat', title: 'New chat' }, () =>
-        host.post({ type: 'newChat' }),
       ),
     );
     root.append(
@@ -180,6 +178,12 @@ export class ChatApp {
   private applyConfig(config: ComposerConfigView): void {
     this.composer.config.set(config);
     this.emptyState.set(config);
+    const wrap = config.codeWrap === true;
+    if (wrap !== this.codeWrap) {
+      this.codeWrap = wrap;
+      setCodeWrapDefault(wrap);
+      applyCodeWrap(this.list.element, wrap);
+    }
     if (config.thinkingDisplay !== this.display) {
       this.display = config.thinkingDisplay;
       for (const turn of this.list.all) turn.applyThinkingDisplay();
@@ -188,6 +192,8 @@ export class ChatApp {
 
   /** Busy state and last-turn buttons follow whether a turn is streaming. */
   private refreshTurnActions(): void {
+    // An empty chat's own note has the one "Set API key" button; the composer's is for later.
+    this.composer.config.keyPrompt.classList.toggle('is-covered', this.list.all.length === 0);
     const busy = this.streamingTurnId !== undefined;
     this.composer.setBusy(busy);
     const turns = this.list.all;

@@ -1,5 +1,6 @@
 // Clicks inside rendered answers: links go to the host (the webview itself never navigates) and
-// code-block buttons copy or insert the block's code. One delegated listener serves every turn.
+// code-block buttons copy, insert or open the block's code, or wrap its lines. One delegated
+// listener serves every turn.
 import { httpUrlPattern as httpUrl } from '../shared/patterns';
 import type { HostPort } from './vscodeApi';
 
@@ -27,12 +28,26 @@ function runCodeAction(button: HTMLButtonElement, host: HostPort): void {
   const code = codeElement?.textContent ?? '';
   // The renderer marks known languages with their canonical highlight.js name.
   const languageId = /(?:^|\s)language-([\w+#.-]+)/.exec(codeElement?.className ?? '')?.[1];
-  if (button.classList.contains('code-copy')) {
+  if (button.classList.contains('code-wrap')) {
+    const block = button.closest('.code-block');
+    const wrapped = block?.classList.toggle('is-wrapped') ?? false;
+    button.setAttribute('aria-pressed', String(wrapped));
+  } else if (button.classList.contains('code-open')) {
+    host.post(languageId ? { type: 'openCode', code, languageId } : { type: 'openCode', code });
+  } else if (button.classList.contains('code-copy')) {
     host.post({ type: 'copyCode', code });
     confirm(button, 'Copied');
   } else if (button.classList.contains('code-insert')) {
     host.post(languageId ? { type: 'insertCode', code, languageId } : { type: 'insertCode', code });
     confirm(button, 'Inserted');
+  }
+}
+
+/** The setting changed: every block shown takes it (a block's toggle lasts until then). */
+export function applyCodeWrap(root: ParentNode, wrap: boolean): void {
+  for (const block of Array.from(root.querySelectorAll('.code-block'))) {
+    block.classList.toggle('is-wrapped', wrap);
+    block.querySelector('.code-wrap')?.setAttribute('aria-pressed', String(wrap));
   }
 }
 

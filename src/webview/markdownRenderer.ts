@@ -41,7 +41,16 @@ const allowedTags = [
   'tr',
   'ul',
 ];
-const allowedAttrs = ['href', 'title', 'class', 'start', 'aria-label', 'aria-hidden', 'tabindex'];
+const allowedAttrs = [
+  'href',
+  'title',
+  'class',
+  'start',
+  'aria-label',
+  'aria-hidden',
+  'aria-pressed',
+  'tabindex',
+];
 
 /** Parses and renders markdown for the panel; see createMarkdownRenderer. */
 export interface MarkdownRenderer {
@@ -63,6 +72,10 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   md.validateLink = (url) => httpUrl.test(url.trim());
   md.core.ruler.push('align_classes', (state) => {
     alignTables(state.tokens);
+    return false;
+  });
+  md.core.ruler.push('fence_closed', (state) => {
+    markClosedFences(state.src, state.tokens);
     return false;
   });
   installRenderRules(md);
@@ -90,14 +103,41 @@ function alignTables(tokens: Token[]): void {
   }
 }
 
+/**
+ * Marks fences whose closing line is in the source. Only those get line numbers: a fence still
+ * streaming is shown (and rendered at once from the same text) without them, so the streamed view
+ * equals the one-shot render at every step.
+ */
+function markClosedFences(src: string, tokens: Token[]): void {
+  let lines: string[] | undefined;
+  for (const token of tokens) {
+    if (token.type !== 'fence' || !token.map) continue;
+    lines ??= src.split('\n');
+    const last = token.map[1] - 1;
+    // A closing fence as CommonMark has it: up to three spaces, the opening character at least
+    // as many times, then only white space.
+    const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[last] ?? '')?.[1] ?? '';
+    const marker = token.markup;
+    // The closing line must be complete (a line break after it): until then the stream shows
+    // the fence as still open.
+    const closed =
+      last > token.map[0] &&
+      last < lines.length - 1 &&
+      closing[0] === marker[0] &&
+      closing.length >= marker.length;
+    token.meta = { ...(token.meta as object | null), closed };
+  }
+}
+
 function installRenderRules(md: MarkdownItInstance): void {
   const escape = md.utils.escapeHtml;
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];
     const info = md.utils.unescapeAll(token.info).trim();
-    return codeBlockHtml(token.content, info.split(/\s+/)[0] ?? '', escape);
+    const closed = (token.meta as { closed?: boolean } | null)?.closed === true;
+    return codeBlockHtml(token.content, info.split(/\s+/)[0] ?? '', escape, closed);
   };
-  md.renderer.rules.code_block = (tokens, idx) => codeBlockHtml(tokens[idx].content, '', escape);
+  md.renderer.rules.code_block = (tokens, idx) => codeBlockHtml(tokens[idx].content, '', escape, false);
   const defaultLinkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
@@ -118,16 +158,36 @@ function installRenderRules(md: MarkdownItInstance): void {
   };
 }
 
-function codeBlockHtml(code: string, info: string, escape: (s: string) => string): string {
+/** Blocks with at least this many lines get line numbers. */
+export const numberedBlockLines = 12;
+
+/** The `thinkfast.chat.codeWrap` setting: whether blocks rendered from now on start wrapped. */
+let wrapByDefault = false;
+
+export function setCodeWrapDefault(wrap: boolean): void {
+  wrapByDefault = wrap;
+}
+
+function codeBlockHtml(code: string, info: string, escape: (s: string) => string, closed: boolean): string {
   const language = canonicalLanguage(info);
   const label = safeLanguageId.test(info) ? info : '';
   const body = (language && highlightCode(code, language)) ?? escape(code);
+  const lines = code.split('\n').length - (code.endsWith('\n') ? 1 : 0);
+  // Numbers sit in their own column, outside `code`, so copying the code never copies them.
+  const gutter =
+    closed && lines >= numberedBlockLines
+      ? `<span class="line-numbers" aria-hidden="true">${Array.from({ length: lines }, (_, i) => i + 1).join('\n')}</span>`
+      : '';
   return (
-    `<div class="code-block">` +
+    `<div class="code-block${wrapByDefault ? ' is-wrapped' : ''}">` +
     `<div class="code-header"><span class="code-lang">${escape(label || 'text')}</span>` +
-    codeButton('copy', 'copy', 'Copy code') +
+    `<button class="code-action code-wrap" title="Wrap long lines" aria-label="Wrap long lines" aria-pressed="${wrapByDefault}">` +
+    `<span class="codicon codicon-word-wrap" aria-hidden="true"></span></button>` +
+    codeButton('open', 'go-to-file', 'Open in a new editor') +
     codeButton('insert', 'insert', 'Insert at cursor') +
-    `</div><pre tabindex="0"><code class="hljs${language ? ` language-${language}` : ''}">${body}</code></pre></div>\n`
+    codeButton('copy', 'copy', 'Copy code') +
+    `</div><pre tabindex="0"${gutter ? ' class="numbered"' : ''}>${gutter}` +
+    `<code class="hljs${language ? ` language-${language}` : ''}">${body}</code></pre></div>\n`
   );
 }
 

@@ -1,6 +1,6 @@
 // The composer: keys, Send/Stop, chips, the settings line, the key prompt, drafts and editing.
 import * as assert from 'node:assert/strict';
-import { config, delta, sel, start, turnEnd, turnStart } from './fixtures';
+import { config, delta, sel, start, turn, turnEnd, turnStart } from './fixtures';
 import { Panel, usePanel } from './panel';
 
 describe('webview: composer', function () {
@@ -113,7 +113,17 @@ describe('webview: composer', function () {
     assert.match(await badge.innerText(), /Simulator/);
     assert.equal(await keyPrompt.isVisible(), false);
     await panel.post(config({ simulator: false, hasApiKey: false }));
-    assert.equal(await keyPrompt.isVisible(), true);
+    const setKey = panel.page.getByRole('button', { name: 'Set API key' });
+    assert.equal(await setKey.count(), 1, 'an empty chat shows one Set API key button (its own)');
+    assert.equal(await keyPrompt.isVisible(), false);
+    await panel.post({
+      type: 'conversation',
+      id: 'c',
+      title: 'Chat',
+      turns: [turn('t1', 'hi', { outcome: 'failed' })],
+    });
+    assert.equal(await keyPrompt.isVisible(), true, 'once the chat has turns, the composer asks');
+    assert.equal(await setKey.count(), 1);
     await keyPrompt.getByRole('button', { name: 'Set API key' }).click();
     assert.deepEqual(await panel.posted(), [{ type: 'command', command: 'setApiKey' }]);
   });

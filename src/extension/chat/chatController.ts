@@ -211,6 +211,8 @@ export class ChatController extends Disposable {
         return editorActions.copyCode(m.code);
       case 'insertCode':
         return editorActions.insertCode(m.code);
+      case 'openCode':
+        return editorActions.openCode(m.code, m.languageId);
       case 'openLink':
         if (!(await editorActions.openLink(m.href)))
           this.log.warn(`refused to open a non-http(s) link from model output`);

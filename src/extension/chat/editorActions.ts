@@ -32,6 +32,16 @@ export const editorActions = {
     });
   },
 
+  /** Opens `code` in a new untitled editor, in its language when VS Code knows it. */
+  async openCode(code: string, languageId?: string): Promise<void> {
+    const known = languageId ? (await vscode.languages.getLanguages()).includes(languageId) : false;
+    const document = await vscode.workspace.openTextDocument({
+      content: code,
+      ...(known ? { language: languageId } : {}),
+    });
+    await vscode.window.showTextDocument(document, { preview: false });
+  },
+
   /** Opens http(s) links only; returns false when the link was refused. */
   async openLink(href: string): Promise<boolean> {
     const url = safeExternalUrl(href);

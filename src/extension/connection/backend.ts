@@ -84,6 +84,7 @@ export class Backend extends Disposable {
       speed: cfg.fastMode && caps.fastMode ? 'fast' : 'standard',
       fastSupported: caps.fastMode,
       thinkingDisplay: cfg.chatThinkingView,
+      codeWrap: cfg.chatCodeWrap,
       simulator: this.simulator,
       hasApiKey: this.hasKey || this.simulator,
     };

@@ -63,6 +63,7 @@ export class ConfigSnapshot {
   readonly priceOverrides: Readonly<Record<string, unknown>>;
   readonly refactorEffort: Effort;
   readonly refactorPresets: readonly string[];
+  readonly chatCodeWrap: boolean;
   readonly cacheTtl: Enum<T['cacheTtl']>;
   /** US dollars per conversation before Thinkfast asks; 0 = off. */
   readonly spendLimitPerConversation: number;
@@ -97,6 +98,7 @@ export class ConfigSnapshot {
     this.refactorPresets = (
       Array.isArray(presets) ? (presets as unknown[]) : s.refactorPresets.default
     ).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+    this.chatCodeWrap = src.get(s.chatCodeWrap.key) === true;
     this.cacheTtl = oneOf(src.get(s.cacheTtl.key), s.cacheTtl);
     const limit = src.get(s.spendLimitPerConversation.key);
     this.spendLimitPerConversation =

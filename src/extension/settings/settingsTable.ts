@@ -69,6 +69,7 @@ export const SettingTable = {
       'Make it more idiomatic',
     ],
   },
+  chatCodeWrap: { key: 'chat.codeWrap', type: 'boolean', default: false },
   cacheTtl: { key: 'cache.ttl', type: 'string', enum: ['5m', '1h'], default: '5m' },
   spendLimitPerConversation: { key: 'spendLimitPerConversation', type: 'number', default: 0, minimum: 0 },
   refactorSpeed: {

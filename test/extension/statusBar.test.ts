@@ -192,4 +192,14 @@ describe('status bar: speed, effort and model', function () {
     await api.chat.stop();
     await waitFor(() => bar().speed.text === '$(zap) Fast', 'the rate to disappear when streaming ends');
   });
+
+  it('shows the measured tok/s, without ~, once a response ends', async () => {
+    sim.configure({ tokensPerSecond: 2_000 });
+    await api.chat.send('Say hello at length. [sim:long tokens=400]');
+    await api.chat.idle();
+    const footer = api.chat.current.turns.at(-1)?.footer;
+    assert.ok(footer?.outputTokensPerSecond !== undefined, 'the footer has a measured rate');
+    const measured = Math.round(footer.outputTokensPerSecond);
+    await waitFor(() => bar().speed.text.endsWith(` · ${measured} tok/s`), `the measured ${measured} tok/s`);
+  });
 });

@@ -1,6 +1,8 @@
 // A live output-speed estimate while a response streams, from the characters seen so far. The
-// exact count arrives only with the final usage; until then ~4 characters per token is close
-// enough for a moving number. No vscode import.
+// exact count arrives only with the final usage; until then characters are turned into tokens at
+// a ratio learned from finished responses (visible characters per billed output token, which also
+// covers thinking that is billed but not shown), starting from ~4 characters per token. So the
+// live number moves toward the footer's final figure response by response. No vscode import.
 
 export const charsPerToken = 4;
 
@@ -14,8 +16,27 @@ interface Sample {
   readonly ms: number;
 }
 
+/** How much each finished response moves the learned ratio (an exponential moving average). */
+const learnWeight = 0.5;
+
 export class LiveRate {
   private samples: Sample[] = [];
+  /** Visible characters per billed output token, learned from finished responses. */
+  private ratio = charsPerToken;
+
+  /**
+   * Learns from a finished response: `chars` visible characters were streamed for `outputTokens`
+   * billed tokens. Ignores responses too small to say anything.
+   */
+  calibrate(chars: number, outputTokens: number): void {
+    if (chars < 200 || outputTokens < 50) return;
+    const observed = Math.min(Math.max(chars / outputTokens, 0.5), 12);
+    this.ratio = this.ratio + learnWeight * (observed - this.ratio);
+  }
+
+  get charsPerToken(): number {
+    return this.ratio;
+  }
 
   /**
    * Adds a sample (characters streamed so far, ms since the request started) and returns the
@@ -35,7 +56,7 @@ export class LiveRate {
     const first = this.samples[0];
     const last = this.samples.at(-1);
     if (!first || !last || last.ms - first.ms < minSpanMs) return undefined;
-    return (last.chars - first.chars) / charsPerToken / ((last.ms - first.ms) / 1000);
+    return (last.chars - first.chars) / this.ratio / ((last.ms - first.ms) / 1000);
   }
 
   reset(): void {

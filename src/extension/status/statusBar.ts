@@ -19,6 +19,8 @@ export interface ItemSnapshot {
 const rateRedrawMs = 250;
 /** A stream that sends nothing for this long has ended as far as the speed item is concerned. */
 const rateIdleMs = 1_500;
+/** How long the finished response's measured tok/s stays in the speed item. */
+const finalRateMs = 10_000;
 
 /**
  * The speed, effort and model items. They redraw whenever settings, the model list or the key
@@ -29,6 +31,8 @@ export class StatusBar extends Disposable {
   private readonly effort: vscode.StatusBarItem;
   private readonly model: vscode.StatusBarItem;
   private tokensPerSecond: number | undefined;
+  /** `tokensPerSecond` is the finished response's measured figure, not the live estimate. */
+  private rateFinal = false;
   /** Today's spend line for the tooltips. */
   private day: string | undefined;
   /** Kept across standard responses, which carry no `anthropic-fast-*` headers. */
@@ -53,10 +57,22 @@ export class StatusBar extends Disposable {
       }),
     );
     this.register(activity.onDidChangeRate((tps) => this.progress(tps)));
-    this.register(activity.onDidRespond(() => this.render()));
+    this.register(
+      activity.onDidRespond((metrics) => {
+        // The measured figure replaces the live estimate for a moment after the response ends.
+        if (metrics.outputTokensPerSecond !== undefined && !metrics.usageEstimated) {
+          this.tokensPerSecond = metrics.outputTokensPerSecond;
+          this.rateFinal = true;
+          clearTimeout(this.idleTimer);
+          this.idleTimer = setTimeout(() => this.endRate(), finalRateMs);
+        }
+        this.render();
+      }),
+    );
     this.register(
       activity.onDidChangeStreaming((streaming) => {
-        if (!streaming) this.endRate();
+        // The live estimate goes with the stream; a measured final figure stays its while.
+        if (!streaming && !this.rateFinal) this.endRate();
       }),
     );
     this.register({
@@ -114,7 +130,9 @@ export class StatusBar extends Disposable {
         standardServed: this.activity.ledger.standardServed(caps.id),
         ...(switchCost ? { switchCost } : {}),
         ...(this.fastLimits ? { limits: this.fastLimits } : {}),
-        ...(this.tokensPerSecond === undefined ? {} : { tokensPerSecond: this.tokensPerSecond }),
+        ...(this.tokensPerSecond === undefined
+          ? {}
+          : { tokensPerSecond: this.tokensPerSecond, rateFinal: this.rateFinal }),
       }),
     );
     this.draw(this.effort, effortView(caps, cfg.effort));
@@ -138,6 +156,7 @@ export class StatusBar extends Disposable {
 
   private progress(tokensPerSecond: number | undefined): void {
     this.tokensPerSecond = tokensPerSecond ?? this.tokensPerSecond;
+    this.rateFinal = false;
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.endRate(), rateIdleMs);
     this.redrawTimer ??= setTimeout(() => {
@@ -148,6 +167,7 @@ export class StatusBar extends Disposable {
 
   private endRate(): void {
     clearTimeout(this.idleTimer);
+    this.rateFinal = false;
     if (this.tokensPerSecond === undefined) return;
     this.tokensPerSecond = undefined;
     this.render();

@@ -84,8 +84,10 @@ export interface SpeedInput {
   /** Models that have fast mode, for the explanation when this one does not. */
   readonly fastModels: readonly string[];
   readonly limits?: RateLimitInfo;
-  /** Live output tokens/s while a response streams. */
+  /** Live output tokens/s while a response streams (an estimate), or the measured one just after. */
   readonly tokensPerSecond?: number;
+  /** `tokensPerSecond` is the finished response's measured figure: shown without `~`. */
+  readonly rateFinal?: boolean;
   /** The API refused fast mode for this model (learned from a 400): when, and its words. */
   readonly fastRefused?: { readonly at: string; readonly message?: string };
   /** Fast requests to this model keep being served at standard speed (`usage.speed`). */
@@ -99,12 +101,15 @@ const cacheNote =
 
 export function speedView(s: SpeedInput): ItemView {
   const name = escapeMarkdown(s.caps.displayName);
-  // An estimate from the characters streamed (≈ 4 per token): the footer has the exact figure.
-  const rate = s.tokensPerSecond === undefined ? '' : ` · ~${Math.round(s.tokensPerSecond)} tok/s`;
+  // While streaming, an estimate from the characters streamed (`~`); just after, the measured figure.
+  const approx = s.rateFinal ? '' : '~';
+  const rate = s.tokensPerSecond === undefined ? '' : ` · ${approx}${Math.round(s.tokensPerSecond)} tok/s`;
   const rateAria =
     s.tokensPerSecond === undefined
       ? ''
-      : `, streaming at about ${Math.round(s.tokensPerSecond)} tokens per second`;
+      : s.rateFinal
+        ? `, the last response streamed at ${Math.round(s.tokensPerSecond)} tokens per second`
+        : `, streaming at about ${Math.round(s.tokensPerSecond)} tokens per second`;
   if (!s.caps.fastMode && s.fastRefused) return fastRefusedView(s, name, rate);
   const servedStandard = s.fastMode && (s.standardServed || s.caps.fast === 'removed_standard');
   if (servedStandard) return standardServedView(s, name, rate);

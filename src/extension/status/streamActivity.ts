@@ -12,6 +12,8 @@ import { ServedLedger } from './servedLedger';
 export class StreamActivity extends Disposable {
   private readonly rate = new LiveRate();
   private streams = 0;
+  /** The characters the latest meter has counted (for calibrating the live rate at the end). */
+  private meteredChars: (() => number) | undefined;
   private readonly streamingEmitter = this.register(new vscode.EventEmitter<boolean>());
   private readonly rateEmitter = this.register(new vscode.EventEmitter<number | undefined>());
   private readonly limitsEmitter = this.register(new vscode.EventEmitter<RateLimitInfo>());
@@ -48,6 +50,7 @@ export class StreamActivity extends Disposable {
     const started = now();
     let chars = 0;
     let tps: number | undefined;
+    this.meteredChars = () => chars;
     return (delta) => {
       if (delta.op !== 'append' || delta.text === '') return tps;
       chars += delta.text.length;
@@ -57,7 +60,11 @@ export class StreamActivity extends Disposable {
     };
   }
 
-  reportResponse(metrics: ResponseMetrics): void {
+  /** A finished response: its final figures, and what the live estimate learns from them. */
+  reportResponse(metrics: ResponseMetrics, chars = this.meteredChars?.()): void {
+    if (chars !== undefined && !metrics.usageEstimated)
+      this.rate.calibrate(chars, metrics.usage.output_tokens);
+    this.meteredChars = undefined;
     this.ledger.add(metrics);
     this.responseEmitter.fire(metrics);
   }

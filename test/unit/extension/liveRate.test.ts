@@ -23,3 +23,31 @@ describe('live output rate', () => {
     assert.equal(rate.update(10, 50), undefined);
   });
 });
+
+describe('live rate calibration', () => {
+  it('learns characters per billed token from finished responses, so the estimate nears the final figure', () => {
+    const rate = new LiveRate();
+    // A response whose billed output (thinking included) is 2 characters per visible token.
+    const final = (chars: number, ms: number): number => chars / 2 / (ms / 1000);
+    const estimate = (): number => {
+      rate.reset();
+      rate.update(0, 0);
+      return rate.update(4000, 1000)!;
+    };
+    const before = Math.abs(estimate() - final(4000, 1000));
+    rate.calibrate(4000, 2000);
+    rate.calibrate(4000, 2000);
+    rate.calibrate(4000, 2000);
+    const after = Math.abs(estimate() - final(4000, 1000));
+    assert.ok(after < before / 4, `error ${after.toFixed(0)} vs ${before.toFixed(0)} tok/s`);
+    assert.ok(rate.charsPerToken > 2 && rate.charsPerToken < 2.3, String(rate.charsPerToken));
+  });
+
+  it('ignores responses too small to say anything and clamps wild ratios', () => {
+    const rate = new LiveRate();
+    rate.calibrate(100, 10);
+    assert.equal(rate.charsPerToken, 4);
+    rate.calibrate(100_000, 100);
+    assert.ok(rate.charsPerToken <= 12);
+  });
+});

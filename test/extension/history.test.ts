@@ -29,6 +29,8 @@ describe('history (extension host)', function () {
     const sub = api.chatView.onDidPost((m) => messages.push(m));
     try {
       await op();
+      // onDidPost fires once the view confirms delivery.
+      await api.chatView.whenDelivered();
     } finally {
       sub.dispose();
     }

@@ -50,6 +50,7 @@ describe('conversation versions (extension host)', function () {
     const sub = api.chatView.onDidPost((m) => posted.push(m));
     try {
       await fromWebview({ type: 'switchVersion', turnId: regenerated.id, index: 0 });
+      await api.chatView.whenDelivered(); // onDidPost fires once the view confirms delivery
     } finally {
       sub.dispose();
     }

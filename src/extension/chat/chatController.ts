@@ -13,6 +13,7 @@ import type { Conversation } from './conversation';
 import type { ConversationStore } from './conversationStore';
 import { editorActions } from './editorActions';
 import { HistoryRoutes } from './historyRoutes';
+import type { SpendConfirm } from './spendGate';
 import { MentionSource } from './mentions';
 import { chipView } from './views';
 
@@ -35,6 +36,7 @@ export class ChatController extends Disposable {
     activity: StreamActivity,
     private readonly log: vscode.LogOutputChannel,
     openConversation?: OpenConversationMemory,
+    confirmSpend?: SpendConfirm,
   ) {
     super();
     this.chips = new ContextChips(() => this.sendChips());
@@ -46,6 +48,7 @@ export class ChatController extends Disposable {
         chips: this.chips,
         log,
         openConversation,
+        confirmSpend,
         post: (m) => view.post(m),
       }),
     );

@@ -28,14 +28,17 @@ export function registerChat(
   });
   const chatView = new ChatViewProvider(context.extensionUri, log);
   const openKey = 'thinkfast.openConversation';
-  const chat = new ChatController(chatView, store, backend, activity, log, {
+  const openConversation = {
     get: () => context.workspaceState.get<string>(openKey),
-    set: (id) => {
+    set: (id: string) => {
       context.workspaceState.update(openKey, id).then(undefined, (e: unknown) => {
         log.warn(`could not remember the open conversation: ${String(e)}`);
       });
     },
-  });
+  };
+  const confirmSpend = async (question: string): Promise<boolean> =>
+    (await vscode.window.showWarningMessage(question, { modal: true }, 'Send')) === 'Send';
+  const chat = new ChatController(chatView, store, backend, activity, log, openConversation, confirmSpend);
   const disposable = vscode.Disposable.from(
     chatView,
     chat,

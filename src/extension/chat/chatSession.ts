@@ -42,7 +42,10 @@ export class ChatSession extends Disposable {
   private readonly refused = new Map<string, RefusedFeature>();
   private without: RefusedFeature | undefined;
   /** Asks before a turn past `thinkfast.spendLimitPerConversation`. */
-  readonly spendGate = new SpendGate(() => this.deps.backend.settings.current.spendLimitPerConversation);
+  readonly spendGate = new SpendGate(
+    () => this.deps.backend.settings.current.spendLimitPerConversation,
+    (question) => this.deps.confirmSpend?.(question) ?? Promise.resolve(true),
+  );
 
   constructor(private readonly deps: SessionDeps) {
     super();

@@ -23,6 +23,8 @@ export interface Running {
   batcher?: DeltaBatcher;
 }
 
+import type { SpendConfirm } from './spendGate';
+
 export interface SessionDeps {
   readonly store: ConversationStore;
   readonly backend: Backend;
@@ -33,6 +35,8 @@ export interface SessionDeps {
   readonly checkpointMs?: number;
   /** Which conversation this window has open, kept across reloads (the workspace state). */
   readonly openConversation?: OpenConversationMemory;
+  /** Asks whether to send past the spend limit (the editor's modal; absent in plain-Node tests). */
+  readonly confirmSpend?: SpendConfirm;
   post(message: HostMessage): void;
 }
 

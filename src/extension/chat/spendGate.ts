@@ -1,14 +1,23 @@
-import * as vscode from 'vscode';
 import type { Conversation } from './conversation';
 import { conversationSpend, spendQuestion } from './spend';
 
-/** Asks, in a modal, before a turn that passes the conversation's spend limit. */
-export class SpendGate {
-  /** Shows the question; resolves true to send. Replaceable so the host tests can answer it. */
-  confirm: (question: string) => Thenable<boolean> = async (question) =>
-    (await vscode.window.showWarningMessage(question, { modal: true }, 'Send')) === 'Send';
+/** Shows the spend question (a modal in the editor); resolves true to send. */
+export type SpendConfirm = (question: string) => Thenable<boolean>;
 
-  constructor(private readonly limit: () => number) {}
+/**
+ * Asks before a turn that passes the conversation's spend limit. No vscode import: the session
+ * that owns it is tested in plain Node; the controller passes the modal in.
+ */
+export class SpendGate {
+  /** Replaceable so the host tests can answer the question. */
+  confirm: SpendConfirm;
+
+  constructor(
+    private readonly limit: () => number,
+    confirm: SpendConfirm = () => Promise.resolve(true),
+  ) {
+    this.confirm = confirm;
+  }
 
   /** True when the next turn of `conversation` may be sent. */
   async allow(conversation: Conversation): Promise<boolean> {

@@ -49,7 +49,13 @@ export class StatusBar extends Disposable {
     this.speed = this.item('thinkfast.speed', 'Thinkfast Speed', 52, CommandIds.toggleFastMode);
     this.effort = this.item('thinkfast.effort', 'Thinkfast Effort', 51, CommandIds.setEffort);
     this.model = this.item('thinkfast.model', 'Thinkfast Model', 50, CommandIds.selectModel);
-    this.register(backend.onDidChange(() => this.render()));
+    this.register(
+      backend.onDidChange(() => {
+        // A measured rate belongs to the settings that produced it.
+        if (this.rateFinal) this.endRate();
+        this.render();
+      }),
+    );
     this.register(
       activity.onDidRateLimits((limits) => {
         if (limits.fastInputTokens || limits.fastOutputTokens) this.fastLimits = limits;

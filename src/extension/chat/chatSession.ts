@@ -119,9 +119,9 @@ export class ChatSession extends Disposable {
     return this.serial(() => this.stopRunning());
   }
 
-  /** Regenerate (same prompt) or edit-and-resend (new prompt) the last turn. */
-  rerunLast(prompt?: string): Promise<void> {
-    return this.rerun(undefined, prompt);
+  /** Regenerate the last answer (the old one stays as a version). */
+  rerunLast(): Promise<void> {
+    return this.rerun(undefined);
   }
 
   /**
@@ -160,13 +160,17 @@ export class ChatSession extends Disposable {
   /** Shows another version of the conversation from turn `turnId` on (and saves the choice). */
   switchVersion(turnId: string, index: number): Promise<void> {
     return this.serial(async () => {
-      await this.stopRunning();
-      const next = switchVersion(this.conversation.turns, turnId, index);
+      // Like a new turn, a switch first takes in what another window added, so the save below
+      // never writes an older set of turns over a newer one.
+      await this.stopAndRefresh();
+      const conversation = this.conversation;
+      const next = switchVersion(conversation.turns, turnId, index);
       if (!next) return;
-      this.conversation.turns = next;
-      this.conversation.updatedAt = Date.now();
+      conversation.turns = next;
+      conversation.updatedAt = Date.now();
       this.sendConversation();
-      await this.deps.store.save(this.conversation);
+      const merged = await saveConversation(conversation, this.deps);
+      if (merged) this.adopt(conversation, merged);
     });
   }
 

@@ -76,6 +76,7 @@ export async function executeTurn(
     } else if (!signal.aborted) {
       release = ready.release;
       conversation.model = ready.settings.model;
+      const meter = activity.meter();
       await runTurn(
         conversation,
         turn,
@@ -86,7 +87,7 @@ export async function executeTurn(
           simulator: ready.simulator,
           post: (msg) => deps.post(msg),
           onRateLimits: (limits) => activity.reportRateLimits(limits),
-          onDelta: activity.meter(),
+          onDelta: meter,
           log: (line) => log.info(line),
           onBatcher: (b) => deps.onBatcher(b),
           ...(deps.without ? { without: deps.without } : {}),
@@ -96,7 +97,7 @@ export async function executeTurn(
               log.error('recording a refused feature failed', e);
             });
           },
-          onMetrics: (metrics) => activity.reportResponse(metrics),
+          onMetrics: (metrics) => activity.reportResponse(metrics, meter.chars()),
         },
         signal,
       );

@@ -5,6 +5,12 @@ import { Disposable } from '../dispose';
 import { LiveRate } from './liveRate';
 import { ServedLedger } from './servedLedger';
 
+/** Counts one response's streamed characters into the live rate; `chars()` is the count so far. */
+export interface Meter {
+  (delta: BlockDelta): number | undefined;
+  readonly chars: () => number;
+}
+
 /**
  * What the responses in flight (chat or refactor) are doing, for the status bar and the refactor
  * notification: whether any streams, one live output-rate estimate, and the last rate limits.
@@ -12,8 +18,6 @@ import { ServedLedger } from './servedLedger';
 export class StreamActivity extends Disposable {
   private readonly rate = new LiveRate();
   private streams = 0;
-  /** The characters the latest meter has counted (for calibrating the live rate at the end). */
-  private meteredChars: (() => number) | undefined;
   private readonly streamingEmitter = this.register(new vscode.EventEmitter<boolean>());
   private readonly rateEmitter = this.register(new vscode.EventEmitter<number | undefined>());
   private readonly limitsEmitter = this.register(new vscode.EventEmitter<RateLimitInfo>());
@@ -46,25 +50,27 @@ export class StreamActivity extends Disposable {
    * A meter for one response: give it each block delta; it counts the streamed characters (the
    * one place they are counted), feeds the live rate and returns the current tok/s estimate.
    */
-  meter(now: () => number = Date.now): (delta: BlockDelta) => number | undefined {
+  meter(now: () => number = Date.now): Meter {
     const started = now();
     let chars = 0;
     let tps: number | undefined;
-    this.meteredChars = () => chars;
-    return (delta) => {
+    const meter = (delta: BlockDelta): number | undefined => {
       if (delta.op !== 'append' || delta.text === '') return tps;
       chars += delta.text.length;
       tps = this.rate.update(chars, now() - started) ?? tps;
       this.rateEmitter.fire(tps);
       return tps;
     };
+    return Object.assign(meter, { chars: () => chars });
   }
 
-  /** A finished response: its final figures, and what the live estimate learns from them. */
-  reportResponse(metrics: ResponseMetrics, chars = this.meteredChars?.()): void {
+  /**
+   * A finished response: its final figures, and what the live estimate learns from them (`chars`:
+   * what the response's meter counted).
+   */
+  reportResponse(metrics: ResponseMetrics, chars?: number): void {
     if (chars !== undefined && !metrics.usageEstimated)
       this.rate.calibrate(chars, metrics.usage.output_tokens);
-    this.meteredChars = undefined;
     this.ledger.add(metrics);
     this.responseEmitter.fire(metrics);
   }

@@ -95,7 +95,7 @@ export function sessionRig(
     },
     activity: {
       streaming: <T>(p: Promise<T>) => p,
-      meter: () => () => undefined,
+      meter: () => Object.assign(() => undefined, { chars: () => 0 }),
       reportRateLimits: () => undefined,
       reportResponse: () => undefined,
     },

@@ -48,6 +48,7 @@ for (const r of results) {
   console.log(
     `${r.status.padEnd(8)} ${r.name.padEnd(15)} ${counts.padEnd(36)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${note}`,
   );
+  for (const failure of r.failures) console.log(`         ✗ ${failure}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
@@ -58,6 +59,11 @@ process.exitCode = results.some((r) => r.status === 'FAILED') || failed > 0 ? 1 
 function runSuite(suite) {
   const started = Date.now();
   const counts = { passing: 0, failing: 0, pending: 0, summaries: 0 };
+  // Mocha's spec reporter lists each failure after "N failing" as "  1) suite", then its nested
+  // titles, the last one ending in ":". Those lines are kept so the summary can name the test.
+  const failures = [];
+  let inFailures = false;
+  let title;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, suite.args, {
       cwd: root,
@@ -77,9 +83,28 @@ function runSuite(suite) {
       // eslint-disable-next-line no-control-regex
       const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
       const match = /^\s*(\d+) (passing|failing|pending)\b/.exec(plain);
-      if (!match) return;
+      if (!match) {
+        collectFailure(plain);
+        return;
+      }
+      if (match[2] === 'failing') inFailures = true;
       counts[match[2]] += Number(match[1]);
       if (match[2] === 'passing') counts.summaries++;
+    };
+    const collectFailure = (plain) => {
+      if (!inFailures) return;
+      const start = /^\s*\d+\) (.*)$/.exec(plain);
+      if (start) {
+        title = [start[1].trim()];
+      } else if (title && plain.trim()) {
+        title.push(plain.trim());
+      } else {
+        return;
+      }
+      if (title.at(-1).endsWith(':')) {
+        failures.push(title.join(' › ').replace(/:$/, ''));
+        title = undefined;
+      }
     };
     const onData = (stream) => (chunk) => {
       stream.write(chunk);
@@ -103,6 +128,7 @@ function runSuite(suite) {
         passed: counts.passing,
         failed: counts.failing,
         pending: counts.pending,
+        failures,
       };
       result.ms = Date.now() - started;
       const problems = [];

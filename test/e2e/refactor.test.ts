@@ -13,12 +13,8 @@ const sampleText = (folder: string) => fs.readFileSync(path.join(folder, 'sample
 
 /** Opens sample.ts through Quick Open and selects all of it. */
 async function selectSample(page: Page): Promise<void> {
-  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
-  await page.keyboard.press('Control+P');
-  const quick = page.locator('.quick-input-widget input');
-  await quick.waitFor({ timeout: uiTimeoutMs });
-  await findRow(page, 'sample.ts', 'sample.ts');
-  await quick.press('Enter');
+  await findRow(page, 'Control+P', 'sample.ts', 'sample.ts');
+  await page.locator('.quick-input-widget input').press('Enter');
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.waitFor({ timeout: uiTimeoutMs });
   await editor.locator('.view-lines').click();
@@ -60,10 +56,8 @@ const readyToast = (page: Page) =>
  * of the current kind first; its light/dark button at the input switches the list.
  */
 async function pickDarkTheme(page: Page): Promise<void> {
-  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
-  await page.keyboard.press('F1');
   const rows = page.locator('.quick-input-widget .monaco-list-row');
-  await findRow(page, '>Preferences: Color Theme', 'Preferences: Color Theme');
+  await findRow(page, 'F1', '>Preferences: Color Theme', 'Preferences: Color Theme');
   // Not "Browse Color Themes in Marketplace", which also matches.
   await rows.filter({ hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Browse' }).first().click();
   const dark = rows.filter({ hasText: 'Dark Modern' }).first();

@@ -24,32 +24,41 @@ export function webviewContent(page: Page): FrameLocator {
  * webview, the keyboard stays in its iframe and F1 would never reach the workbench.
  */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: uiTimeoutMs });
-  await findRow(page, `>${label}`, label);
-  await input.press('Enter');
+  await findRow(page, 'F1', `>${label}`, label);
+  await page.locator('.quick-input-widget input').press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeoutMs });
 }
 
 /**
- * Types `filter` into the open quick input until a row showing `label` appears. Right after the
- * workbench loads, the palette can answer "No matching commands" while extensions register, and
- * it does not filter again by itself: so the filter is typed afresh every few seconds.
+ * Opens the quick input with `key` (F1 for the palette, Control+P for Quick Open) and types
+ * `filter` until a row showing `label` appears. Right after the workbench loads, the palette can
+ * answer "No matching commands" while extensions register, and it does not filter again by itself:
+ * so the filter is typed afresh every few seconds. The widget closes when anything takes focus from
+ * it (a notification, a view painting late on a loaded machine): then it is opened again.
  */
-export async function findRow(page: Page, filter: string, label: string): Promise<void> {
+export async function findRow(
+  page: Page,
+  key: 'F1' | 'Control+P',
+  filter: string,
+  label: string,
+): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  const deadline = Date.now() + uiTimeoutMs;
+  const deadline = Date.now() + 2 * uiTimeoutMs;
   for (;;) {
-    await input.fill(filter);
     try {
+      if (!(await input.isVisible())) {
+        // Focus the editor part first: after typing in a webview, the keyboard stays in its iframe.
+        await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
+        await page.keyboard.press(key);
+        await input.waitFor({ timeout: 5_000 });
+      }
+      await input.fill(filter, { timeout: 5_000 });
       await row.waitFor({ timeout: 5_000 });
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await input.fill('');
+      await input.fill('', { timeout: 1_000 }).catch(() => undefined);
     }
   }
 }
@@ -94,12 +103,8 @@ export async function sendPrompt(chat: FrameLocator, text: string): Promise<Loca
 
 /** Runs a command by its palette label when it opens its own input (titled `title`) right away. */
 export async function runCommandWithInput(page: Page, label: string, title: string): Promise<void> {
-  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 20, y: 20 } });
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: uiTimeoutMs });
-  await findRow(page, `>${label}`, label);
-  await input.press('Enter');
+  await findRow(page, 'F1', `>${label}`, label);
+  await page.locator('.quick-input-widget input').press('Enter');
   await page
     .locator('.quick-input-widget .quick-input-title', { hasText: title })
     .waitFor({ timeout: uiTimeoutMs });

@@ -39,6 +39,7 @@ const vscodeFreeExtensionFiles = [
   'src/extension/chat/mentionMatch.ts',
   'src/extension/chat/sessionTurn.ts',
   'src/extension/chat/turnCheckpoint.ts',
+  'src/extension/chat/turnAttempt.ts',
   'src/extension/chat/turnRunner.ts',
   'src/extension/chat/views.ts',
   'src/extension/connection/baseUrl.ts',

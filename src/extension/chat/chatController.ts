@@ -1,3 +1,7 @@
+// The chat view's router. Over 250 lines on purpose: one exhaustive switch over every webview
+// message (and one over every turn action), each case a short route to the session, the history,
+// the context chips or the editor actions; splitting the switch would hide which message goes where.
+
 import type * as vscode from 'vscode';
 import type { TurnAction, WebviewMessage } from '../../shared/protocol';
 import { assertNever } from '../../shared/protocol';

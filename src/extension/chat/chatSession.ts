@@ -1,3 +1,9 @@
+// The conversation's life in one window: every operation that starts, stops or replaces a turn.
+// Over 250 lines on purpose: the operations share one queue and one piece of state (the shown
+// conversation and its running turn), and each re-checks that state when its turn comes, which
+// only reads well side by side. The pure parts live elsewhere: versions.ts (rerun and switch),
+// sessionTurn.ts (running and saving one turn), conversationMerge.ts (another window's turns).
+
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
 import { Disposable } from '../dispose';
 import {
@@ -20,7 +26,7 @@ import {
 } from './sessionTurn';
 import { SpendGate } from './spendGate';
 import { TurnCheckpoint } from './turnCheckpoint';
-import { forkAt, switchVersion } from './versions';
+import { rerunFrom, switchVersion } from './versions';
 import { turnView } from './views';
 
 export type { OpenConversationMemory, SessionDeps } from './sessionTurn';
@@ -137,24 +143,12 @@ export class ChatSession extends Disposable {
   }
 
   private rerunNow(turnId: string | undefined, prompt?: string): void {
-    const turns = this.conversation.turns;
-    const at = turnId === undefined ? turns.length - 1 : turns.findIndex((t) => t.id === turnId);
-    const old = turns[at];
-    if (!old || (prompt !== undefined && old.continuation)) return;
-    const turn: Turn = {
-      ...newTurn(prompt ?? old.prompt),
-      attachments: old.attachments,
-      ...(old.continuation && prompt === undefined ? { continuation: true } : {}),
-    };
-    const keepOld = turns.slice(at).some((t) => t.content.length > 0);
-    const next = keepOld
-      ? forkAt(turns, at, turn)
-      : [...turns.slice(0, at), { ...turn, ...(old.versions ? { versions: old.versions } : {}) }];
-    const head = next.pop()!;
-    this.deps.post({ type: 'truncate', fromTurnId: old.id });
-    this.conversation.turns = next;
-    if (at === 0) this.conversation.title = titleFromPrompt(head.prompt);
-    this.start(head);
+    const rerun = rerunFrom(this.conversation.turns, turnId, prompt);
+    if (!rerun) return;
+    this.deps.post({ type: 'truncate', fromTurnId: rerun.replaced.id });
+    this.conversation.turns = rerun.before;
+    if (rerun.before.length === 0) this.conversation.title = titleFromPrompt(rerun.turn.prompt);
+    this.start(rerun.turn);
   }
 
   /** Shows another version of the conversation from turn `turnId` on (and saves the choice). */

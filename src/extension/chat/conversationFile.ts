@@ -2,10 +2,11 @@
 // (inode, mtime and size: every atomic write is a new inode) by which a store notices another window's write. No vscode import.
 
 import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { idPattern } from '../../shared/patterns';
 import { conversationVersion, type Conversation, type Turn } from './conversation';
+import { repairConversation } from './conversationRepair';
 
 export function newConversationId(): string {
   return `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
@@ -130,5 +131,41 @@ export async function withFileLock<T>(file: string, op: () => Promise<T>): Promi
     return await op();
   } finally {
     if (held) await fs.rm(lock, { force: true });
+  }
+}
+
+/** A conversation file's text as a current, repaired conversation; throws when it is not one. */
+export function parseConversation(text: string): Conversation {
+  return repairConversation(migrateConversation(JSON.parse(text)));
+}
+
+/** The ids of the conversation files in `dir` (none when it does not exist yet). */
+export async function conversationIds(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -5))
+    .filter((id) => idPattern.test(id));
+}
+
+/**
+ * Moves `file` into `corruptDir`, stamped with the time so earlier copies stay; the new path, or
+ * undefined when the file was already gone.
+ */
+export async function moveAside(file: string, corruptDir: string): Promise<string | undefined> {
+  await fs.mkdir(corruptDir, { recursive: true });
+  const movedTo = join(corruptDir, `${basename(file)}.${Date.now()}`);
+  try {
+    await fs.rename(file, movedTo);
+    return movedTo;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
 }

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import type { Conversation } from './conversation';
 import type { HistoryItemView } from '../../shared/protocol';
 import { idPattern } from '../../shared/patterns';
-import { repairConversation } from './conversationRepair';
 import { mergeConversation } from './conversationMerge';
 import { HistoryIndex, historyItem } from './historyIndex';
 import {
-  migrateConversation,
+  conversationIds,
+  moveAside,
+  parseConversation,
   sameStamp,
   stampOf,
   withFileLock,
@@ -133,7 +134,7 @@ export class ConversationStore {
       throw e;
     }
     try {
-      const c = repairConversation(migrateConversation(JSON.parse(text)));
+      const c = parseConversation(text);
       if (stamp && track) this.stamps.set(id, stamp);
       return c;
     } catch (e) {
@@ -181,18 +182,8 @@ export class ConversationStore {
     await this.index?.remove(id).catch(() => undefined);
   }
 
-  private async ids(): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await fs.readdir(this.dir);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
-    return names
-      .filter((n) => n.endsWith('.json'))
-      .map((n) => n.slice(0, -5))
-      .filter((id) => idPattern.test(id));
+  private ids(): Promise<string[]> {
+    return conversationIds(this.dir);
   }
 
   private see(c: Conversation): void {
@@ -231,7 +222,7 @@ export class ConversationStore {
   /** The conversation in `file`, or undefined if it cannot be read (a save then simply replaces it). */
   private async readQuietly(file: string): Promise<Conversation | undefined> {
     try {
-      return repairConversation(migrateConversation(JSON.parse(await fs.readFile(file, 'utf8'))));
+      return parseConversation(await fs.readFile(file, 'utf8'));
     } catch {
       return undefined;
     }
@@ -242,18 +233,9 @@ export class ConversationStore {
   }
 
   private async moveAside(file: string, reason: string): Promise<void> {
-    await fs.mkdir(this.corruptDir, { recursive: true });
-    const base = file.slice(this.dir.length + 1);
-    const movedTo = join(this.corruptDir, `${base}.${Date.now()}`);
-    try {
-      await fs.rename(file, movedTo);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw e;
-    }
-    if (!this.reported.has(file)) {
-      this.reported.add(file);
-      this.onCorrupt({ file, movedTo, reason });
-    }
+    const movedTo = await moveAside(file, this.corruptDir);
+    if (movedTo === undefined || this.reported.has(file)) return;
+    this.reported.add(file);
+    this.onCorrupt({ file, movedTo, reason });
   }
 }

@@ -4,7 +4,7 @@
 // only it is sent to the API, so a request never contains turns the user has left behind.
 // No vscode import: tested in plain Node.
 
-import type { Turn } from './conversation';
+import { newTurn, type Turn } from './conversation';
 
 /** Stored on the first turn of the chosen tail: the other tails and where this one sits among them. */
 export interface TurnVersions {
@@ -61,4 +61,30 @@ export function switchVersion(turns: readonly Turn[], turnId: string, index: num
   const all = allVersions(turns, at);
   if (!Number.isInteger(index) || index < 0 || index >= all.length) return undefined;
   return choose(turns, at, all, index);
+}
+
+/**
+ * Sending turn `turnId` (default: the last) again, with `prompt` when it was edited: the new turn,
+ * the turns before it (the tail from there on kept as another version when it holds any answer),
+ * and the turn it replaces. Undefined when there is no such turn, or an edit targets a continuation.
+ */
+export function rerunFrom(
+  turns: readonly Turn[],
+  turnId: string | undefined,
+  prompt?: string,
+): { before: Turn[]; turn: Turn; replaced: Turn } | undefined {
+  const at = turnId === undefined ? turns.length - 1 : turns.findIndex((t) => t.id === turnId);
+  const replaced = turns[at];
+  if (!replaced || (prompt !== undefined && replaced.continuation)) return undefined;
+  const turn: Turn = {
+    ...newTurn(prompt ?? replaced.prompt),
+    attachments: replaced.attachments,
+    ...(replaced.continuation && prompt === undefined ? { continuation: true } : {}),
+  };
+  const keepOld = turns.slice(at).some((t) => t.content.length > 0);
+  const next = keepOld
+    ? forkAt(turns, at, turn)
+    : [...turns.slice(0, at), { ...turn, ...(replaced.versions ? { versions: replaced.versions } : {}) }];
+  const head = next.pop()!;
+  return { before: next, turn: head, replaced };
 }

@@ -143,6 +143,17 @@ export type WebviewMessage =
       readonly command: 'toggleFast' | 'setEffort' | 'selectModel' | 'setApiKey' | 'openSettings';
     };
 
+/**
+ * How every message crosses the webview boundary, either way. Each side numbers the messages it
+ * sends from 1 (`id`); an answer to a request (mentions, history search, an exact count, a summary)
+ * names the request in `replyTo`, so the webview keeps only the answer to its latest request.
+ */
+export interface Envelope<T> {
+  readonly id: number;
+  readonly replyTo?: number;
+  readonly body: T;
+}
+
 /** For exhaustive switches on either side. */
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);

@@ -5,6 +5,35 @@
 import { httpUrlPattern, isId } from './patterns';
 import type { TurnAction, WebviewMessage } from './protocol';
 
+/** An envelope whose numbers were checked; its `body` is still unchecked. */
+export interface OpenedEnvelope {
+  readonly id: number;
+  readonly replyTo?: number;
+  readonly body: unknown;
+}
+
+const isMessageId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+
+/** Checks the envelope around a message (see `Envelope`), or says why it is refused. */
+export function openEnvelope(
+  raw: unknown,
+): { ok: true; envelope: OpenedEnvelope } | { ok: false; reason: string } {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not an envelope' };
+  const e = raw as Record<string, unknown>;
+  if (!isMessageId(e.id)) return { ok: false, reason: 'envelope: invalid id' };
+  if (e.replyTo !== undefined && !isMessageId(e.replyTo))
+    return { ok: false, reason: 'envelope: invalid replyTo' };
+  if (typeof e.body !== 'object' || e.body === null) return { ok: false, reason: 'envelope: no message' };
+  return {
+    ok: true,
+    envelope: {
+      id: e.id,
+      ...(e.replyTo !== undefined ? { replyTo: e.replyTo } : {}),
+      body: e.body,
+    },
+  };
+}
+
 /** Upper bound for any text the webview may send (prompts, code for copy/insert). */
 export const maxMessageText = 1_000_000;
 

@@ -86,7 +86,8 @@ export class ChatApp {
     });
   }
 
-  handle(message: HostMessage): void {
+  /** One message from the host; `replyTo` is set on an answer to one of the panel's requests. */
+  handle(message: HostMessage, replyTo?: number): void {
     switch (message.type) {
       case 'config':
         this.applyConfig(message.config);
@@ -141,7 +142,7 @@ export class ChatApp {
         this.history.set(message.items);
         break;
       case 'historySearch':
-        this.history.setMatches(message.query, message.thinking, message.matches);
+        this.history.setMatches(message.query, message.thinking, message.matches, replyTo);
         break;
       case 'historyDeleted':
         this.history.deleted(message.id, message.title);
@@ -150,13 +151,13 @@ export class ChatApp {
         this.composer.chips.set(message.chips);
         break;
       case 'context':
-        this.composer.meter.set(message.context);
+        this.composer.meter.set(message.context, replyTo);
         break;
       case 'summary':
-        this.composer.meter.showSummary(message.text);
+        this.composer.meter.showSummary(message.text, replyTo);
         break;
       case 'mentions':
-        this.composer.mentions.show(message.query, message.items);
+        this.composer.mentions.show(message.query, message.items, replyTo);
         break;
       case 'setDraft':
         this.composer.setDraft(message.text);

@@ -25,6 +25,9 @@ export class ContextMeter {
   private asked: string | undefined;
   private summaryValue = '';
 
+  /** The ids of the last count and summary asked for: only their answers count. */
+  private countId: number | undefined;
+  private summaryId: number | undefined;
   constructor(private readonly host: HostPort) {
     this.gauge = el('meter', {
       class: 'context-gauge',
@@ -62,7 +65,9 @@ export class ContextMeter {
     this.render();
   }
 
-  set(view: ContextView): void {
+  /** New figures; an answer to a count other than the last one asked (`replyTo`) is dropped. */
+  set(view: ContextView, replyTo?: number): void {
+    if (replyTo !== undefined && replyTo !== this.countId) return;
     this.view = view;
     // New figures the host sent by itself (a turn ended, chips changed) may be worth a new count;
     // an answer to a count ends it, with a figure or without (declined or failed).
@@ -76,7 +81,9 @@ export class ContextMeter {
     this.render();
   }
 
-  showSummary(text: string): void {
+  /** The summary asked for; an answer to an earlier request (`replyTo`) is dropped. */
+  showSummary(text: string, replyTo?: number): void {
+    if (replyTo !== undefined && replyTo !== this.summaryId) return;
     this.summaryValue = text;
     this.summaryText.textContent = text;
     this.summary.hidden = false;
@@ -140,13 +147,13 @@ export class ContextMeter {
     ) {
       this.counting = this.draft;
       this.asked = this.draft;
-      this.host.post({ type: 'countContext', draft: this.draft });
+      this.countId = this.host.post({ type: 'countContext', draft: this.draft });
     }
   }
 
   private askSummary(): void {
     this.summarizeButton.disabled = true;
-    this.host.post({ type: 'summarize' });
+    this.summaryId = this.host.post({ type: 'summarize' });
   }
 
   private useSummary(): void {

@@ -23,6 +23,8 @@ export class HistoryView {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private currentId: string | undefined;
 
+  /** The id of the last search sent: only its answer is shown. */
+  private searchId: number | undefined;
   constructor(
     private readonly host: HostPort,
     close: () => void,
@@ -87,9 +89,15 @@ export class HistoryView {
     this.render();
   }
 
-  /** The host's content matches; ignored when the query has changed since. */
-  setMatches(query: string, thinking: boolean, matches: readonly { id: string; snippet: string }[]): void {
+  /** The host's content matches; ignored when the query has changed since or a newer search is out. */
+  setMatches(
+    query: string,
+    thinking: boolean,
+    matches: readonly { id: string; snippet: string }[],
+    replyTo?: number,
+  ): void {
     if (this.searchKey(query, thinking) !== this.searchKey(this.search.value, this.thinking.checked)) return;
+    if (replyTo !== undefined && replyTo !== this.searchId) return;
     this.matchesFor = this.searchKey(query, thinking);
     this.matches = new Map(matches.map((m) => [m.id, m.snippet]));
     this.render();
@@ -117,7 +125,7 @@ export class HistoryView {
     if (!query.trim()) return;
     const thinking = this.thinking.checked;
     this.searchTimer = setTimeout(
-      () => this.host.post({ type: 'searchHistory', query, thinking }),
+      () => (this.searchId = this.host.post({ type: 'searchHistory', query, thinking })),
       searchDelayMs,
     );
   }

@@ -9,8 +9,8 @@ const mentionBeforeCaret = /(?:^|\s)@(\S{0,200})$/;
 
 export class MentionInput {
   readonly menu: MentionMenu;
-  /** Where the `@` of the mention being typed is, and what follows it. */
-  private token: { start: number; query: string } | undefined;
+  /** Where the `@` of the mention being typed is, what follows it, and the id of its query. */
+  private token: { start: number; query: string; requestId: number } | undefined;
 
   constructor(
     private readonly host: HostPort,
@@ -41,13 +41,14 @@ export class MentionInput {
     if (!match) return this.stop();
     const query = match[1];
     if (this.token?.query === query && this.menu.isOpen) return;
-    this.token = { start: caret - query.length - 1, query };
-    this.host.post({ type: 'mentionQuery', query });
+    const start = caret - query.length - 1;
+    this.token = { start, query, requestId: this.host.post({ type: 'mentionQuery', query }) };
   }
 
-  /** The host's list; an answer to an older query is dropped. */
-  show(query: string, items: readonly MentionItemView[]): void {
+  /** The host's list; an answer to an older query (`replyTo` another request) is dropped. */
+  show(query: string, items: readonly MentionItemView[], replyTo?: number): void {
     if (this.token?.query !== query) return;
+    if (replyTo !== undefined && replyTo !== this.token.requestId) return;
     this.menu.show(items);
   }
 

@@ -95,7 +95,7 @@ export function promptView(data: TurnView, host: HostPort): HTMLElement {
 function versionPager(data: TurnView, host: HostPort): HTMLElement | undefined {
   const v = data.version;
   if (!v || v.count < 2) return undefined;
-  const go = (index: number): void => host.post({ type: 'switchVersion', turnId: data.id, index });
+  const go = (index: number): void => void host.post({ type: 'switchVersion', turnId: data.id, index });
   const previous = button(
     { icon: 'chevron-left', class: 'icon-button', ariaLabel: 'Previous version', title: 'Previous version' },
     () => go(v.index - 1),

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { BlockDelta, HostMessage } from '../../src/shared/protocol';
 import type { Simulator } from '../simulator/server';
 import { useSimulator } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { openChat, type ThinkfastTestApi, fromWebview, receiveRaw } from './thinkfastExtension';
 
 function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): void } {
   const messages: HostMessage[] = [];
@@ -165,7 +165,16 @@ describe('chat against the simulator', function () {
     // An untrusted message from the webview is refused, and nothing changes.
     await vscode.commands.executeCommand('thinkfast.chat.focus');
     const before = api.chat.current.turns.length;
-    (api.chatView as unknown as { receive(raw: unknown): void }).receive({ type: 'send', text: 42 });
+    fromWebview(api, { type: 'send', text: 42 });
+    // So is a well-formed message outside a well-formed envelope.
+    const send = { type: 'send', text: 'This must not be sent.' };
+    for (const raw of [
+      send,
+      { id: 0, body: send },
+      { id: 2.5, body: send },
+      { id: 9, replyTo: -1, body: send },
+    ])
+      receiveRaw(api, raw);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(api.chat.current.turns.length, before);
   });
@@ -205,7 +214,7 @@ describe('chat against the simulator', function () {
       assert.equal(first.stopReason, 'max_tokens');
       assert.equal(first.footer?.stopReason, 'max_tokens');
       await vscode.commands.executeCommand('thinkfast.chat.focus');
-      (api.chatView as unknown as { receive(raw: unknown): void }).receive({
+      fromWebview(api, {
         type: 'action',
         turnId: first.id,
         action: 'continue',
@@ -225,8 +234,7 @@ describe('chat against the simulator', function () {
     await api.chat.send('What is a B-tree, in two sentences?');
     await api.chat.idle();
     const firstId = api.chat.current.turns[0].id;
-    const receive = (raw: unknown): void =>
-      (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
+    const receive = (raw: unknown): number => fromWebview(api, raw);
 
     receive({ type: 'regenerate' });
     await new Promise((r) => setTimeout(r, 50));

@@ -2,13 +2,12 @@
 // VS Code knows it, plain text otherwise.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { openChat, type ThinkfastTestApi, fromWebview } from './thinkfastExtension';
 
 describe('code block actions', function () {
-  this.timeout(30_000);
+  this.timeout(60_000);
   let api: ThinkfastTestApi;
-  const receive = (raw: unknown): void =>
-    (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
+  const receive = (raw: unknown): number => fromWebview(api, raw);
 
   /** Resolves with the untitled document holding `text` once VS Code has opened it. */
   function documentWith(text: string): Promise<vscode.TextDocument> {

@@ -5,14 +5,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ContextView, HostMessage } from '../../src/shared/protocol';
 import { resetSettings, setUserSetting, useSimulator } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { openChat, type ThinkfastTestApi, fromWebview } from './thinkfastExtension';
 
 describe('context meter', function () {
   this.timeout(60_000);
   let api: ThinkfastTestApi;
   let session: Awaited<ReturnType<typeof useSimulator>>;
-  const receive = (raw: unknown): void =>
-    (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
+  const receive = (raw: unknown): number => fromWebview(api, raw);
   const countRequests = () =>
     session.sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/count_tokens');
 

@@ -14,7 +14,7 @@ export function run(): Promise<void> {
     ui: 'bdd',
     // Output travels through the workbench's log bridge, which does not understand ANSI colours.
     color: false,
-    timeout: 30_000,
+    timeout: 60_000,
     ...(process.env.THINKFAST_TEST_GREP ? { grep: process.env.THINKFAST_TEST_GREP } : {}),
     // The host only logs an unhandled rejection; here it fails the test during which it happened.
     rootHooks: { afterEach: () => unhandled.check() },

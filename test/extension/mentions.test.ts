@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChipView, HostMessage, MentionItemView } from '../../src/shared/protocol';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { openChat, type ThinkfastTestApi, fromWebview } from './thinkfastExtension';
 
 const alpha = Array.from({ length: 10 }, (_, i) => `export const line${i + 1} = ${i + 1};`).join('\n') + '\n';
 
@@ -15,30 +15,36 @@ describe('@-mentions', function () {
   let dir: string;
   let previousExclude: unknown;
 
-  const receive = (raw: unknown): void =>
-    (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
+  const receive = (raw: unknown): number => fromWebview(api, raw);
 
-  /** Posts a message from "the webview" and resolves with the first host message `pick` accepts. */
-  function ask<T>(raw: unknown, pick: (m: HostMessage) => T | undefined): Promise<T> {
+  /**
+   * Posts a message from "the webview" and resolves with the first host message `pick` accepts;
+   * with `answer`, only from a message that names the request in its envelope's `replyTo`.
+   */
+  function ask<T>(raw: unknown, pick: (m: HostMessage) => T | undefined, answer = false): Promise<T> {
+    let id = 0;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         sub.dispose();
         reject(new Error(`no answer to ${JSON.stringify(raw)}`));
       }, 20_000);
-      const sub = api.chatView.onDidPost((m) => {
-        const value = pick(m);
+      const sub = api.chatView.onDidPostEnvelope((e) => {
+        if (answer && e.replyTo !== id) return;
+        const value = pick(e.body);
         if (value === undefined) return;
         clearTimeout(timer);
         sub.dispose();
         resolve(value);
       });
-      receive(raw);
+      id = receive(raw);
     });
   }
 
   const query = (q: string) =>
-    ask<readonly MentionItemView[]>({ type: 'mentionQuery', query: q }, (m) =>
-      m.type === 'mentions' && m.query === q ? m.items : undefined,
+    ask<readonly MentionItemView[]>(
+      { type: 'mentionQuery', query: q },
+      (m) => (m.type === 'mentions' && m.query === q ? m.items : undefined),
+      true,
     );
   const attach = (id: string) =>
     ask<readonly ChipView[]>({ type: 'addMention', id }, (m) => (m.type === 'chips' ? m.chips : undefined));

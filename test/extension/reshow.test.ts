@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BlockDelta, HostMessage, TurnView } from '../../src/shared/protocol';
 import { useSimulator } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { openChat, type ThinkfastTestApi, fromWebview } from './thinkfastExtension';
 
 interface Rebuilt {
   text: Map<number, string>;
@@ -123,7 +123,7 @@ describe('re-showing the view mid-stream (real host)', function () {
     await ready;
   };
   const resync = (): Promise<void> => {
-    (api.chatView as unknown as { receive(raw: unknown): void }).receive({ type: 'resync' });
+    fromWebview(api, { type: 'resync' });
     return Promise.resolve();
   };
 

@@ -58,7 +58,7 @@ export async function resetSettings(keys: readonly string[]): Promise<void> {
 export async function waitFor<T>(
   probe: () => T | undefined | null | false,
   what: string,
-  timeoutMs = 10_000,
+  timeoutMs = 25_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -21,8 +21,25 @@ export async function thinkfast(): Promise<ThinkfastTestApi> {
   return api as ThinkfastTestApi;
 }
 
+let lastWebviewId = 0;
+
+/**
+ * Delivers `body` to the chat view as its webview would, in an envelope numbered after the last;
+ * returns the envelope's id (the one the host's answer names in `replyTo`).
+ */
+export function fromWebview(api: ThinkfastTestApi, body: unknown): number {
+  const id = ++lastWebviewId;
+  receiveRaw(api, { id, body });
+  return id;
+}
+
+/** Delivers `raw` to the chat view exactly as given (envelope tests). */
+export function receiveRaw(api: ThinkfastTestApi, raw: unknown): void {
+  (api.chatView as unknown as { receive(raw: unknown): void }).receive(raw);
+}
+
 /** Shows the chat view and resolves once its webview has answered `ready`. */
-export async function openChat(timeoutMs = 20_000): Promise<ThinkfastTestApi> {
+export async function openChat(timeoutMs = 45_000): Promise<ThinkfastTestApi> {
   const api = await thinkfast();
   await vscode.commands.executeCommand('thinkfast.chat.focus');
   if (api.chatView.isReady) return api;

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { Simulator } from '../simulator/server';
 import { useSimulator } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { openChat, type ThinkfastTestApi, fromWebview as post } from './thinkfastExtension';
 
 interface SentBody {
   messages: { role: string; content: unknown }[];
@@ -31,7 +31,7 @@ describe('conversation versions (extension host)', function () {
 
   /** Posts a message as the webview would, and waits for what it started to finish. */
   async function fromWebview(message: unknown): Promise<void> {
-    (api.chatView as unknown as { receive(raw: unknown): void }).receive(message);
+    post(api, message);
     await new Promise((r) => setTimeout(r, 50));
     await api.chat.idle();
   }

@@ -28,6 +28,24 @@ describe('webview: context meter', function () {
     assert.equal(await gauge.isVisible(), false);
   });
 
+  it('takes a count only from the answer to the count it asked for last', async () => {
+    await panel.post(context({ window: 10_000, historyTokens: 7000, chipTokens: 0 }));
+    await panel.reply(
+      context({ window: 10_000, historyTokens: 7000, chipTokens: 0, counted: { tokens: 7100, draft: '' } }),
+      (await panel.record()).postedIds[0],
+    );
+    await panel.page.locator(sel.input).fill('abcd');
+    const { posted, postedIds } = await panel.record();
+    assert.deepEqual(posted.at(-1), { type: 'countContext', draft: 'abcd' });
+    const counted = (tokens: number) =>
+      context({ window: 10_000, historyTokens: 7000, chipTokens: 0, counted: { tokens, draft: 'abcd' } });
+    // A late answer that names the first request is not the answer to the second.
+    await panel.reply(counted(9000), postedIds[0]);
+    assert.match(await label(), /^~/, 'still an estimate');
+    await panel.reply(counted(7102), postedIds[1]);
+    assert.equal(await label(), '7.1K / 10K (71%)');
+  });
+
   it('near the limit asks for one exact count at a time, and again only for a changed draft', async () => {
     await panel.post(context({ window: 10_000, historyTokens: 7000, chipTokens: 0 }));
     assert.deepEqual(await panel.posted(), [{ type: 'countContext', draft: '' }]);

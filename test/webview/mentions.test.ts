@@ -101,4 +101,27 @@ describe('webview: @-mentions', function () {
     await panel.page.keyboard.press('Enter');
     assert.equal((await panel.posted()).at(-1)?.type, 'send', 'Enter with an empty list sends');
   });
+
+  it('numbers each message it sends and shows only the answer to its latest query, even for the same text', async () => {
+    const input = panel.page.locator(sel.input);
+    await input.click();
+    await panel.page.keyboard.type('@a');
+    await panel.page.keyboard.type('b');
+    await panel.page.keyboard.press('Backspace');
+    const record = await panel.record();
+    assert.deepEqual(
+      record.posted.map((m) => (m.type === 'mentionQuery' ? m.query : m.type)),
+      ['', 'a', 'ab', 'a'],
+    );
+    const ids = record.postedIds;
+    assert.ok(
+      ids.every((id, i) => Number.isInteger(id) && (i === 0 || id > ids[i - 1])),
+      `ids ${ids.join(', ')}`,
+    );
+    // The first "a" query's answer arrives late: same text, but not the latest request.
+    await panel.reply(mentions('a', items.slice(0, 1)), ids[1]);
+    assert.equal(await panel.page.locator('.mention-menu').isVisible(), false, 'a stale answer is dropped');
+    await panel.reply(mentions('a'), ids[3]);
+    assert.equal(await panel.page.getByRole('option').count(), 3);
+  });
 });

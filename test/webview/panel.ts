@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HostMessage } from '../../src/shared/protocol';
 import { launchChromium } from '../host/chromium';
 import { config } from './fixtures';
-import type { PageRecord, Probe } from './probeApi';
+import type { HostReply, PageRecord, Probe } from './probeApi';
 import type { HarnessServer, Theme } from './server';
 import { repoRoot, startServer } from './server';
 
@@ -100,8 +100,13 @@ export class Panel {
   }
 
   /** Sends host messages the way VS Code does, and waits until the panel has handled them. */
-  post(...messages: HostMessage[]): Promise<void> {
+  post(...messages: (HostMessage | HostReply)[]): Promise<void> {
     return this.call('post', messages);
+  }
+
+  /** Sends `message` as the host's answer to the panel's request `replyTo` (an envelope id). */
+  reply(message: HostMessage, replyTo: number): Promise<void> {
+    return this.call('post', [{ replyTo, body: message }]);
   }
 
   /** Waits two animation frames, so batched rendering has happened. */

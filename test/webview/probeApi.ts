@@ -2,9 +2,17 @@
 // (page/instrument.ts). Only plain data crosses it, so the Node side needs no DOM types.
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 
+/** A host message that answers the panel's request `replyTo` (an envelope id). */
+export interface HostReply {
+  readonly replyTo: number;
+  readonly body: HostMessage;
+}
+
 /** What the stand-in acquireVsCodeApi and the page listeners recorded. */
 export interface PageRecord {
   readonly posted: WebviewMessage[];
+  /** The envelope id of each posted message, in the same order. */
+  readonly postedIds: number[];
   readonly state: unknown;
   /** CSP violations reported by the page (`directive blockedURI`). */
   readonly violations: string[];
@@ -13,8 +21,11 @@ export interface PageRecord {
 }
 
 export interface Probe {
-  /** Posts host messages with window.postMessage and resolves once the page handled them all. */
-  post(messages: readonly HostMessage[]): Promise<void>;
+  /**
+   * Posts host messages with window.postMessage, each in an envelope numbered after the last (with
+   * `replyTo` for a reply), and resolves once the page handled them all.
+   */
+  post(messages: readonly (HostMessage | HostReply)[]): Promise<void>;
   /** Resolves after `count` animation frames. */
   frames(count: number): Promise<void>;
   record(): PageRecord;

@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { TurnAction, WebviewMessage } from '../../shared/protocol';
 import { assertNever } from '../../shared/protocol';
-import { validateWebviewMessage } from '../../shared/protocolValidation';
+import { validateWebviewMessage, type OpenedEnvelope } from '../../shared/protocolValidation';
 import type { Backend } from '../connection/backend';
 import { Disposable } from '../dispose';
 import type { StreamActivity } from '../status/streamActivity';
@@ -57,8 +57,8 @@ export class ChatController extends Disposable {
       }),
     );
     this.register(
-      view.onDidReceiveMessage((raw) => {
-        this.receive(raw).catch((e: unknown) => this.log.error('a webview message failed', e));
+      view.onDidReceiveMessage((envelope) => {
+        this.receive(envelope).catch((e: unknown) => this.log.error('a webview message failed', e));
       }),
     );
     this.context = new ContextRoutes({
@@ -67,7 +67,7 @@ export class ChatController extends Disposable {
       log,
       current: () => this.session.current,
       newChat: () => this.session.newChat(),
-      post: (m) => view.post(m),
+      post: (m, replyTo) => view.post(m, replyTo),
       isDisposed: () => this.isDisposed,
     });
     this.history = new HistoryRoutes({
@@ -75,7 +75,7 @@ export class ChatController extends Disposable {
       log,
       current: () => this.session.current,
       delete: (id) => this.session.delete(id),
-      post: (m) => view.post(m),
+      post: (m, replyTo) => view.post(m, replyTo),
       isDisposed: () => this.isDisposed,
     });
     // The meter follows the conversation: new figures whenever a turn ends or another one opens.
@@ -136,22 +136,23 @@ export class ChatController extends Disposable {
     return this.action(turnId, action);
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const checked = validateWebviewMessage(raw);
+  private async receive(envelope: OpenedEnvelope): Promise<void> {
+    const checked = validateWebviewMessage(envelope.body);
     if (!checked.ok) {
-      this.log.warn(`ignored a message from the webview: ${checked.reason}`);
+      this.log.warn(`ignored message #${envelope.id} from the webview: ${checked.reason}`);
       return;
     }
     const m: WebviewMessage = checked.message;
     try {
-      await this.handle(m);
+      await this.handle(m, envelope.id);
     } catch (e) {
-      this.log.error(`handling ${m.type} failed`, e);
+      this.log.error(`handling #${envelope.id} ${m.type} failed`, e);
       this.view.post({ type: 'notice', level: 'error', message: `Thinkfast: ${(e as Error).message}` });
     }
   }
 
-  private async handle(m: WebviewMessage): Promise<void> {
+  /** Routes message `m`; `id` is its envelope's, for the answers that name it (`replyTo`). */
+  private async handle(m: WebviewMessage, id: number): Promise<void> {
     switch (m.type) {
       case 'ready':
         return; // handled by the view provider, which fires onDidBecomeReady
@@ -174,7 +175,7 @@ export class ChatController extends Disposable {
       case 'listHistory':
         return this.history.list();
       case 'searchHistory':
-        return this.history.search(m.query, m.thinking);
+        return this.history.search(m.query, m.thinking, id);
       case 'renameConversation':
         return this.history.rename(m.id, m.title);
       case 'undoDelete':
@@ -200,7 +201,7 @@ export class ChatController extends Disposable {
         return this.chips.remove(m.id);
       case 'mentionQuery': {
         const items = await this.mentions.query(m.query);
-        if (!this.isDisposed) this.view.post({ type: 'mentions', query: m.query, items });
+        if (!this.isDisposed) this.view.post({ type: 'mentions', query: m.query, items }, id);
         return;
       }
       case 'addMention': {
@@ -209,9 +210,9 @@ export class ChatController extends Disposable {
         return;
       }
       case 'countContext':
-        return this.context.count(m.draft);
+        return this.context.count(m.draft, id);
       case 'summarize':
-        return this.context.summarize();
+        return this.context.summarize(id);
       case 'newChatFromSummary':
         return this.context.newChatFromSummary(m.summary);
       case 'copyCode':

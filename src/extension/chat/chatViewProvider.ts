@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { HostMessage, WebviewMessage } from '../../shared/protocol';
+import type { Envelope, HostMessage } from '../../shared/protocol';
+import { openEnvelope, type OpenedEnvelope } from '../../shared/protocolValidation';
 import { Disposable } from '../dispose';
 import { buildChatHtml } from './webviewHtml';
 
@@ -20,12 +21,14 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private pending: HostMessage[] = [];
+  /** The id of the last message posted (each message gets the next; see `Envelope`). */
+  private lastId = 0;
   /** Settles after the last post's delivery was confirmed or refused (keeps onDidPost in order). */
   private delivery: Promise<void> = Promise.resolve();
-  private readonly onDidReceiveEmitter = this.register(new vscode.EventEmitter<WebviewMessage>());
+  private readonly onDidReceiveEmitter = this.register(new vscode.EventEmitter<OpenedEnvelope>());
   private readonly onDidBecomeReadyEmitter = this.register(new vscode.EventEmitter<void>());
 
-  /** Messages from the webview; untrusted, validated by the listener. */
+  /** Messages from the webview, in checked envelopes; the message itself is validated by the listener. */
   readonly onDidReceiveMessage = this.onDidReceiveEmitter.event;
   /** The webview (re)loaded and answered `ready`: the listener sends it the current state. */
   readonly onDidBecomeReady = this.onDidBecomeReadyEmitter.event;
@@ -35,6 +38,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
    * once delivery is confirmed, so after `whenDelivered()` (the extension-host tests read it).
    */
   readonly onDidPost = this.onDidPostEmitter.event;
+  private readonly onDidPostEnvelopeEmitter = this.register(new vscode.EventEmitter<Envelope<HostMessage>>());
+  /** The same, with each message's envelope (its id, and `replyTo` on an answer). */
+  readonly onDidPostEnvelope = this.onDidPostEnvelopeEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -75,13 +81,19 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return this.view !== undefined && this.ready;
   }
 
-  post(message: HostMessage): void {
+  /** Posts `message`; `replyTo` names the webview's request it answers. */
+  post(message: HostMessage, replyTo?: number): void {
     const view = this.view;
     if (!view || !this.ready) {
       this.keep(message);
       return;
     }
-    const delivered = Promise.resolve(view.webview.postMessage(message)).then(
+    const envelope: Envelope<HostMessage> = {
+      id: ++this.lastId,
+      ...(replyTo !== undefined ? { replyTo } : {}),
+      body: message,
+    };
+    const delivered = Promise.resolve(view.webview.postMessage(envelope)).then(
       (ok) => ok,
       (e: unknown) => {
         this.log.debug(`posting ${message.type} to the chat webview failed: ${String(e)}`);
@@ -91,6 +103,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     this.delivery = this.delivery.then(async () => {
       if (await delivered) {
         this.onDidPostEmitter.fire(message);
+        this.onDidPostEnvelopeEmitter.fire(envelope);
         return;
       }
       // Not delivered: the webview is gone or reloading. It gets the whole state when it says ready.
@@ -127,7 +140,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private receive(raw: unknown): void {
-    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    const opened = openEnvelope(raw);
+    if (!opened.ok) {
+      this.log.warn(`ignored a message from the webview: ${opened.reason}`);
+      return;
+    }
+    const { body } = opened.envelope;
+    const type = (body as { type?: unknown }).type;
     // A live webview that lost a message asks for `resync`: it is there, so treat it as ready.
     if (type === 'ready' || (type === 'resync' && !this.ready && this.view)) {
       this.ready = true;
@@ -140,6 +159,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       for (const m of buffered) this.post(m);
       return;
     }
-    this.onDidReceiveEmitter.fire(raw as WebviewMessage);
+    this.onDidReceiveEmitter.fire(opened.envelope);
   }
 }

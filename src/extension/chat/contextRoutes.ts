@@ -11,7 +11,8 @@ export interface ContextRouteDeps {
   readonly log: vscode.LogOutputChannel;
   current(): Conversation;
   newChat(): Promise<void>;
-  post(message: HostMessage): void;
+  /** `replyTo`: the id of the webview's request this answers. */
+  post(message: HostMessage, replyTo?: number): void;
   isDisposed(): boolean;
 }
 
@@ -32,26 +33,30 @@ export class ContextRoutes {
     this.deps.post({ type: 'context', context: this.view() });
   }
 
-  /** count_tokens for the next request with `draft`, but only when the estimate is near the limit. */
-  async count(draft: string): Promise<void> {
+  /**
+   * count_tokens for the next request with `draft`, but only when the estimate is near the limit;
+   * the answer names request `replyTo`.
+   */
+  async count(draft: string, replyTo?: number): Promise<void> {
+    const reply = (context: ContextView): void => this.deps.post({ type: 'context', context }, replyTo);
     const view = this.view();
-    if (!nearLimit(view, draft)) return this.deps.post({ type: 'context', context: view });
+    if (!nearLimit(view, draft)) return reply(view);
     const ready = await this.deps.backend.prepare();
     if (this.deps.isDisposed()) return;
-    if ('error' in ready) return this.deps.post({ type: 'context', context: view });
+    if ('error' in ready) return reply(view);
     try {
       const turns = this.deps.current().turns;
       const tokens = await countNextRequest(turns, this.deps.chips.list(), draft, ready);
       if (this.deps.isDisposed()) return;
-      this.deps.post({ type: 'context', context: { ...this.view(), counted: { tokens, draft } } });
+      reply({ ...this.view(), counted: { tokens, draft } });
     } catch (e) {
       this.deps.log.warn(`count_tokens for the context meter failed: ${(e as Error).message}`);
-      this.deps.post({ type: 'context', context: view });
+      reply(view);
     }
   }
 
   /** Asks the model for a summary of this conversation and shows it (nothing starts from it yet). */
-  async summarize(): Promise<void> {
+  async summarize(replyTo?: number): Promise<void> {
     const ready = await this.deps.backend.prepare();
     if (this.deps.isDisposed()) return;
     if ('error' in ready) return this.notice(ready.error.message);
@@ -69,7 +74,7 @@ export class ContextRoutes {
         `The summary could not be made: ${result.error?.message ?? 'the answer was empty'}.`,
       );
     }
-    this.deps.post({ type: 'summary', text });
+    this.deps.post({ type: 'summary', text }, replyTo);
   }
 
   /** The user accepted the summary: a new chat starts with it as the draft, to edit or send. */

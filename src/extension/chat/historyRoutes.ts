@@ -11,7 +11,8 @@ export interface HistoryRouteDeps {
   current(): Conversation;
   /** Deletes through the session (a new chat starts when it was the open one). */
   delete(id: string): Promise<void>;
-  post(message: HostMessage): void;
+  /** `replyTo`: the id of the webview's request this answers. */
+  post(message: HostMessage, replyTo?: number): void;
   isDisposed(): boolean;
 }
 
@@ -30,7 +31,7 @@ export class HistoryRoutes {
     if (!this.deps.isDisposed()) this.deps.post({ type: 'history', items });
   }
 
-  async search(query: string, thinking: boolean): Promise<void> {
+  async search(query: string, thinking: boolean, replyTo?: number): Promise<void> {
     const { store } = this.deps;
     const matches = [];
     for (const item of await store.list()) {
@@ -38,7 +39,7 @@ export class HistoryRoutes {
       const match = c && matchConversation(c, query, { thinking });
       if (match) matches.push(match);
     }
-    if (!this.deps.isDisposed()) this.deps.post({ type: 'historySearch', query, thinking, matches });
+    if (!this.deps.isDisposed()) this.deps.post({ type: 'historySearch', query, thinking, matches }, replyTo);
   }
 
   async rename(id: string, title: string): Promise<void> {

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { safeExternalUrl, validateWebviewMessage } from '../../../src/shared/protocolValidation';
+import {
+  openEnvelope,
+  safeExternalUrl,
+  validateWebviewMessage,
+} from '../../../src/shared/protocolValidation';
 
 describe('validateWebviewMessage (untrusted input from the webview)', () => {
   it('accepts each well-formed message and keeps only known fields', () => {
@@ -46,4 +50,30 @@ describe('safeExternalUrl', () => {
       assert.equal(safeExternalUrl(bad), undefined, bad);
     }
   });
+});
+
+describe('openEnvelope (the numbered envelope around every message, either way)', () => {
+  const body = { type: 'stop' };
+  it('opens a well-formed envelope, with or without replyTo, and drops unknown fields', () => {
+    assert.deepEqual(openEnvelope({ id: 1, body }), { ok: true, envelope: { id: 1, body } });
+    assert.deepEqual(openEnvelope({ id: 7, replyTo: 3, body, extra: 'x' }), {
+      ok: true,
+      envelope: { id: 7, replyTo: 3, body },
+    });
+  });
+
+  const refused: [string, unknown, string][] = [
+    ['a bare message', body, 'envelope: invalid id'],
+    ['null', null, 'not an envelope'],
+    ['a zero id', { id: 0, body }, 'envelope: invalid id'],
+    ['a fractional id', { id: 1.5, body }, 'envelope: invalid id'],
+    ['a string id', { id: '1', body }, 'envelope: invalid id'],
+    ['an unsafe id', { id: 2 ** 53, body }, 'envelope: invalid id'],
+    ['a negative replyTo', { id: 1, replyTo: -2, body }, 'envelope: invalid replyTo'],
+    ['no body', { id: 1 }, 'envelope: no message'],
+    ['a string body', { id: 1, body: 'stop' }, 'envelope: no message'],
+  ];
+  for (const [what, raw, reason] of refused) {
+    it(`refuses ${what}`, () => assert.deepEqual(openEnvelope(raw), { ok: false, reason }));
+  }
 });

@@ -1,7 +1,8 @@
 // Injected into the test page before its own scripts (page.addInitScript): a stand-in for VS
 // Code's acquireVsCodeApi that records what the panel posts and stores, a CSP-violation log, and
 // the Probe the Node-side tests call. Bundled with the real markdown modules for reference renders.
-import type { HostMessage, WebviewMessage } from '../../../src/shared/protocol';
+import type { Envelope, HostMessage, WebviewMessage } from '../../../src/shared/protocol';
+import type { HostReply } from '../probeApi';
 import { createMarkdownRenderer } from '../../../src/webview/markdownRenderer';
 import { MarkdownStream } from '../../../src/webview/markdownStream';
 import type { PageRecord, Probe } from '../probeApi';
@@ -15,6 +16,9 @@ interface Instrumented {
 const g = globalThis as unknown as Instrumented & typeof globalThis;
 
 const posted: WebviewMessage[] = [];
+const postedIds: number[] = [];
+/** The last envelope id the stand-in host used. */
+let hostId = 0;
 const violations: string[] = [];
 let state: unknown = g.__initialState ?? undefined;
 let acquired = false;
@@ -25,8 +29,11 @@ g.acquireVsCodeApi = () => {
   if (acquired) throw new Error('acquireVsCodeApi may be called only once');
   acquired = true;
   return {
-    postMessage: (message: WebviewMessage) =>
-      posted.push(JSON.parse(JSON.stringify(message)) as WebviewMessage),
+    postMessage: (envelope: Envelope<WebviewMessage>) => {
+      const copy = JSON.parse(JSON.stringify(envelope)) as Envelope<WebviewMessage>;
+      posted.push(copy.body);
+      postedIds.push(copy.id);
+    },
     getState: () => state,
     setState: (next: unknown) => {
       state = JSON.parse(JSON.stringify(next)) as unknown;
@@ -53,7 +60,7 @@ const urlAttributes = [
 ];
 
 const probe: Probe = {
-  post: (messages: readonly HostMessage[]) =>
+  post: (messages: readonly (HostMessage | HostReply)[]) =>
     new Promise<void>((resolve) => {
       let left = messages.length;
       if (left === 0) resolve();
@@ -64,16 +71,27 @@ const probe: Probe = {
       };
       // Registered after the panel's own listener, so this runs after the panel handled each one.
       window.addEventListener('message', onMessage);
-      for (const message of messages) window.postMessage(message, '*');
+      for (const message of messages) {
+        const envelope: Envelope<HostMessage> =
+          'body' in message ? { id: ++hostId, ...message } : { id: ++hostId, body: message };
+        window.postMessage(envelope, '*');
+      }
     }),
   frames: (count: number) =>
     new Promise<void>((resolve) => {
       const step = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
       step(count);
     }),
-  record: (): PageRecord => ({ posted: [...posted], state, violations: [...violations], pwned: g.__pwned }),
+  record: (): PageRecord => ({
+    posted: [...posted],
+    postedIds: [...postedIds],
+    state,
+    violations: [...violations],
+    pwned: g.__pwned,
+  }),
   clearPosted: () => {
     posted.length = 0;
+    postedIds.length = 0;
   },
   mark: (selector, tag) => {
     const found = document.querySelectorAll(selector);
@@ -160,7 +178,7 @@ const probe: Probe = {
         { once: true },
       );
       const t0 = performance.now();
-      window.postMessage(message, '*');
+      window.postMessage({ id: ++hostId, body: message }, '*');
     }),
   findText: (text) => {
     getSelection()?.removeAllRanges();

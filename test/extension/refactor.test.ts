@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FEBRUARY_2026_RULES } from '../simulator/options';
-import type { Simulator } from '../simulator/server';
 import {
   accept,
   diffTabs,
@@ -13,51 +10,19 @@ import {
   refactor,
   reject,
   sample,
-  SampleFiles,
   selected,
+  useRefactorSuite,
 } from './refactorKit';
-import {
-  messageRequests,
-  resetSettings,
-  setUserSetting,
-  thinkfast,
-  useSimulator,
-  waitFor,
-} from './simulatorSession';
+import { messageRequests, setUserSetting, waitFor } from './simulatorSession';
 
 const touched = ['model', 'fastModeOn429', 'refactor.effort', 'refactor.speed', 'fastMode'];
 
 describe('Refactor Selection', function () {
-  let session: Awaited<ReturnType<typeof useSimulator>>;
-  let sim: Simulator;
-  let files: SampleFiles;
-
-  before(async () => {
-    await thinkfast();
-    // Written against February 2026 rules: Opus 4.6 fast served, Sonnet 4.6 without max effort.
-    session = await useSimulator({ modelRules: FEBRUARY_2026_RULES });
-    sim = session.sim;
-    await resetSettings(touched);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    files = new SampleFiles(fs.mkdtempSync(path.join(folder ?? os.tmpdir(), 'refactor-')));
-  });
-
-  afterEach(async () => {
-    await reject();
-    sim.configure({ fault: null, tokensPerSecond: 2_000 });
-    await resetSettings(touched);
-  });
-
-  after(async () => {
-    // Some tests leave their file edited: save so closing asks nothing.
-    await vscode.workspace.saveAll(false);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await session.stop();
-    fs.rmSync(files.dir, { recursive: true, force: true });
-  });
+  // Written against February 2026 rules: Opus 4.6 fast served, Sonnet 4.6 without max effort.
+  const suite = useRefactorSuite('refactor', touched, { modelRules: FEBRUARY_2026_RULES });
 
   it('sends the selection in fast mode with adaptive thinking at the refactor effort; Open as diff shows the whole file', async () => {
-    const editor = await files.open();
+    const editor = await suite.files.open();
     const original = editor.document.getText(selected);
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
@@ -67,7 +32,7 @@ describe('Refactor Selection', function () {
     assert.equal(outcome.proposal, expectedProposal(original));
     assert.ok((outcome.costUsd ?? 0) > 0, 'a cost');
 
-    const request = messageRequests(sim).at(-1);
+    const request = messageRequests(suite.sim).at(-1);
     assert.ok(request);
     const body = request.body as Record<string, unknown>;
     assert.equal(body.speed, 'fast');
@@ -95,7 +60,7 @@ describe('Refactor Selection', function () {
   });
 
   it('Keep all replaces exactly the selected range in one edit, and one undo restores it', async () => {
-    const editor = await files.open();
+    const editor = await suite.files.open();
     const doc = editor.document;
     const original = doc.getText(selected);
     const [start, end] = [doc.offsetAt(selected.start), doc.offsetAt(selected.end)];
@@ -110,23 +75,23 @@ describe('Refactor Selection', function () {
   });
 
   it('Undo all leaves the file byte-identical', async () => {
-    const editor = await files.open();
+    const editor = await suite.files.open();
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed');
     assert.equal(await reject(), 'rejected');
     assert.equal(editor.document.getText(), sample);
     assert.equal(editor.document.isDirty, false);
-    assert.equal(fs.readFileSync(files.file.fsPath, 'utf8'), sample);
+    assert.equal(fs.readFileSync(suite.files.file.fsPath, 'utf8'), sample);
     assert.deepEqual(await accept(), { result: 'none' });
   });
 
   it('cancelling mid-stream aborts the request and leaves the file byte-identical', async () => {
-    sim.configure({ tokensPerSecond: 40 });
-    const editor = await files.open();
-    const before = messageRequests(sim).length;
+    suite.sim.configure({ tokensPerSecond: 40 });
+    const editor = await suite.files.open();
+    const before = messageRequests(suite.sim).length;
     const cancel = new AbortController();
     const running = refactor({ cancel: cancel.signal });
-    await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
+    await waitFor(() => messageRequests(suite.sim).length > before, 'the request to arrive');
     await new Promise((r) => setTimeout(r, 300));
     cancel.abort();
     const outcome = await running;
@@ -134,17 +99,17 @@ describe('Refactor Selection', function () {
     assert.equal(editor.document.getText(), sample);
     assert.equal(editor.document.isDirty, false);
     await waitFor(
-      () => messageRequests(sim).at(-1)?.outcome === 'client-closed',
+      () => messageRequests(suite.sim).at(-1)?.outcome === 'client-closed',
       'the simulator to see the connection closed',
     );
   });
 
   it('typing inside the range while it streams stops the refactor, applies nothing and keeps the edit', async () => {
-    sim.configure({ tokensPerSecond: 40 });
-    const editor = await files.open();
-    const before = messageRequests(sim).length;
+    suite.sim.configure({ tokensPerSecond: 40 });
+    const editor = await suite.files.open();
+    const before = messageRequests(suite.sim).length;
     const running = refactor();
-    await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
+    await waitFor(() => messageRequests(suite.sim).length > before, 'the request to arrive');
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 2), '/* mine */ ')));
     const edited = editor.document.getText();
     const outcome = await running;
@@ -153,19 +118,19 @@ describe('Refactor Selection', function () {
     assert.equal(editor.document.getText(), edited);
     assert.deepEqual(await accept(), { result: 'none' }, 'nothing left to keep');
     await waitFor(
-      () => messageRequests(sim).at(-1)?.outcome === 'client-closed',
+      () => messageRequests(suite.sim).at(-1)?.outcome === 'client-closed',
       'the request to be aborted',
     );
   });
 
   it('an edit above the range while streaming is followed: Keep all still replaces just the range', async () => {
-    sim.configure({ tokensPerSecond: 100 });
-    const editor = await files.open();
+    suite.sim.configure({ tokensPerSecond: 100 });
+    const editor = await suite.files.open();
     const original = editor.document.getText(selected);
     const [start, end] = [editor.document.offsetAt(selected.start), editor.document.offsetAt(selected.end)];
-    const before = messageRequests(sim).length;
+    const before = messageRequests(suite.sim).length;
     const running = refactor();
-    await waitFor(() => messageRequests(sim).length > before, 'the request to arrive');
+    await waitFor(() => messageRequests(suite.sim).length > before, 'the request to arrive');
     const added = '// a line typed while waiting\n';
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), added)));
     assert.equal((await running).outcome, 'proposed');
@@ -178,9 +143,9 @@ describe('Refactor Selection', function () {
 
   it('a fast-mode 429 with the fallback policy completes at standard speed and says so', async () => {
     await setUserSetting('fastModeOn429', 'fallback');
-    sim.configure({ fault: '429;times=1;fast-only' });
-    await files.open();
-    const before = messageRequests(sim).length;
+    suite.sim.configure({ fault: '429;times=1;fast-only' });
+    await suite.files.open();
+    const before = messageRequests(suite.sim).length;
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
     assert.ok(outcome.outcome === 'proposed');
@@ -190,7 +155,7 @@ describe('Refactor Selection', function () {
       outcome.notices.some((n) => /rate limited/i.test(n)),
       outcome.notices.join(' | '),
     );
-    const [first, second] = messageRequests(sim).slice(before);
+    const [first, second] = messageRequests(suite.sim).slice(before);
     assert.equal(first?.status, 429);
     assert.equal(first?.requestedSpeed, 'fast');
     assert.equal((second?.body as Record<string, unknown>).speed, undefined);
@@ -199,9 +164,9 @@ describe('Refactor Selection', function () {
 
   it('a fast-mode 429 with the wait policy completes in fast mode after retry-after', async () => {
     await setUserSetting('fastModeOn429', 'wait');
-    sim.configure({ fault: '429;times=1;fast-only;retry-after=1' });
-    await files.open();
-    const before = messageRequests(sim).length;
+    suite.sim.configure({ fault: '429;times=1;fast-only;retry-after=1' });
+    await suite.files.open();
+    const before = messageRequests(suite.sim).length;
     const started = Date.now();
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
@@ -209,7 +174,7 @@ describe('Refactor Selection', function () {
     assert.equal(outcome.speed, 'fast');
     assert.equal(outcome.fellBack, false);
     assert.ok(Date.now() - started >= 1_000, 'waited for retry-after');
-    const requests = messageRequests(sim).slice(before);
+    const requests = messageRequests(suite.sim).slice(before);
     assert.deepEqual(
       requests.map((r) => [r.status, r.requestedSpeed]),
       [
@@ -222,7 +187,7 @@ describe('Refactor Selection', function () {
   it('on a model without fast mode it refactors at standard speed with a one-line notice', async () => {
     await setUserSetting('model', 'claude-sonnet-4-6');
     await setUserSetting('refactor.effort', 'xhigh');
-    await files.open();
+    await suite.files.open();
     const outcome = await refactor();
     assert.ok(outcome.outcome === 'proposed', JSON.stringify(outcome));
     assert.equal(outcome.speed, 'standard');
@@ -230,14 +195,14 @@ describe('Refactor Selection', function () {
       'Claude Sonnet 4.6 has no fast mode: refactoring at standard speed.',
       'Claude Sonnet 4.6 has no xhigh effort: refactoring at high.',
     ]);
-    const body = messageRequests(sim).at(-1)?.body as Record<string, unknown>;
+    const body = messageRequests(suite.sim).at(-1)?.body as Record<string, unknown>;
     assert.equal(body.speed, undefined);
     assert.deepEqual(body.output_config, { effort: 'high' });
   });
 
   it('a response that fails mid-stream is reported and the file is untouched', async () => {
-    sim.configure({ fault: 'stream-error;times=1' });
-    const editor = await files.open();
+    suite.sim.configure({ fault: 'stream-error;times=1' });
+    const editor = await suite.files.open();
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'failed', JSON.stringify(outcome));
     assert.equal(editor.document.getText(), sample);
@@ -245,7 +210,7 @@ describe('Refactor Selection', function () {
   });
 
   it('without a selection it says what to do', async () => {
-    const editor = await files.open();
+    const editor = await suite.files.open();
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const outcome = await refactor();
     assert.deepEqual(outcome, {

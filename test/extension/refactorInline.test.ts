@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findBuiltInModel } from '../../src/anthropic/models';
 import { computeCost } from '../../src/anthropic/pricing';
 import type { RefactorOutcome } from '../../src/extension/refactor/refactorOutcome';
 import { REFACTOR_NOTE } from '../simulator/answers';
-import type { Simulator } from '../simulator/server';
-import { accept, keepHunk, refactor, reject, SampleFiles, Snapshots, undoHunk } from './refactorKit';
-import {
-  messageRequests,
-  resetSettings,
-  setUserSetting,
-  thinkfast,
-  useSimulator,
-  waitFor,
-} from './simulatorSession';
+import { accept, keepHunk, refactor, reject, Snapshots, undoHunk, useRefactorSuite } from './refactorKit';
+import { messageRequests, setUserSetting, waitFor } from './simulatorSession';
 
 const touched = ['refactor.speed', 'fastMode', 'refactor.effort'];
 
@@ -47,35 +36,11 @@ const longSample = [
 ].join('\n');
 
 describe('Refactor Selection: the inline proposal', function () {
-  let session: Awaited<ReturnType<typeof useSimulator>>;
-  let sim: Simulator;
-  let files: SampleFiles;
-
-  before(async () => {
-    await thinkfast();
-    session = await useSimulator();
-    sim = session.sim;
-    await resetSettings(touched);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    files = new SampleFiles(fs.mkdtempSync(path.join(folder ?? os.tmpdir(), 'inline-')));
-  });
-
-  afterEach(async () => {
-    await reject();
-    sim.configure({ fault: null, tokensPerSecond: 2_000 });
-    await resetSettings(touched);
-  });
-
-  after(async () => {
-    await vscode.workspace.saveAll(false);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await session.stop();
-    fs.rmSync(files.dir, { recursive: true, force: true });
-  });
+  const suite = useRefactorSuite('inline', touched);
 
   it('draws the first hunk in the editor while the answer is still streaming', async () => {
-    sim.configure({ tokensPerSecond: 40 });
-    await files.open(longSample, new vscode.Range(0, 0, 42, 0), 'long');
+    suite.sim.configure({ tokensPerSecond: 40 });
+    await suite.files.open(longSample, new vscode.Range(0, 0, 42, 0), 'long');
     const seen = new Snapshots();
     let ended = false;
     const running = refactor({ observe: seen.observe }).finally(() => (ended = true));
@@ -99,7 +64,7 @@ describe('Refactor Selection: the inline proposal', function () {
   });
 
   it('keep one hunk and undo the other: the file holds exactly that change, and one undo restores it', async () => {
-    const editor = await files.open(twoChanges, twoChangesRange, 'two');
+    const editor = await suite.files.open(twoChanges, twoChangesRange, 'two');
     const seen = new Snapshots();
     const outcome = await refactor({ observe: seen.observe });
     assert.ok(outcome.outcome === 'proposed', JSON.stringify(outcome));
@@ -121,7 +86,7 @@ describe('Refactor Selection: the inline proposal', function () {
   });
 
   it('keeping the later hunk first still puts each change in its place', async () => {
-    const editor = await files.open(twoChanges, twoChangesRange, 'order');
+    const editor = await suite.files.open(twoChanges, twoChangesRange, 'order');
     assert.equal((await refactor()).outcome, 'proposed');
     assert.equal(await keepHunk(1), 'kept');
     assert.equal(await keepHunk(0), 'kept');
@@ -129,7 +94,7 @@ describe('Refactor Selection: the inline proposal', function () {
   });
 
   it('the pending proposal survives switching editors and closing the file', async () => {
-    const editor = await files.open(twoChanges, twoChangesRange, 'switch');
+    const editor = await suite.files.open(twoChanges, twoChangesRange, 'switch');
     const uri = editor.document.uri;
     assert.equal((await refactor()).outcome, 'proposed');
     const other = await vscode.workspace.openTextDocument({ content: 'another file', language: 'plaintext' });
@@ -142,8 +107,8 @@ describe('Refactor Selection: the inline proposal', function () {
   });
 
   it('reads the selection once: moving it while the instruction picker is open refactors the original range', async () => {
-    const editor = await files.open(twoChanges, new vscode.Range(0, 0, 2, 0), 'once');
-    const before = messageRequests(sim).length;
+    const editor = await suite.files.open(twoChanges, new vscode.Range(0, 0, 2, 0), 'once');
+    const before = messageRequests(suite.sim).length;
     // No instruction: the picker opens and waits.
     const running = Promise.resolve(
       vscode.commands.executeCommand<RefactorOutcome>('thinkfast.refactorSelection'),
@@ -153,7 +118,7 @@ describe('Refactor Selection: the inline proposal', function () {
     // Accept the picker's default item once it is there.
     await waitFor(
       () => {
-        if (messageRequests(sim).length > before) return true;
+        if (messageRequests(suite.sim).length > before) return true;
         void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         return false;
       },
@@ -162,7 +127,9 @@ describe('Refactor Selection: the inline proposal', function () {
     );
     const outcome = await running;
     assert.ok(outcome.outcome === 'proposed', JSON.stringify(outcome));
-    const prompt = JSON.stringify((messageRequests(sim).at(-1)?.body as Record<string, unknown>).messages);
+    const prompt = JSON.stringify(
+      (messageRequests(suite.sim).at(-1)?.body as Record<string, unknown>).messages,
+    );
     assert.match(prompt, /lines 1–2\)/, 'the original lines were sent');
     assert.deepEqual(await accept(), { result: 'accepted' });
     assert.equal(
@@ -181,17 +148,17 @@ describe('Refactor Selection: the inline proposal', function () {
     ] as const) {
       await setUserSetting('refactor.speed', speed);
       await setUserSetting('fastMode', chatFast);
-      await files.open(twoChanges, twoChangesRange, 'speed');
+      await suite.files.open(twoChanges, twoChangesRange, 'speed');
       const outcome = await refactor();
       assert.equal(outcome.outcome, 'proposed');
-      speeds.push((messageRequests(sim).at(-1)?.body as Record<string, unknown>).speed);
+      speeds.push((messageRequests(suite.sim).at(-1)?.body as Record<string, unknown>).speed);
       await reject();
     }
     assert.deepEqual(speeds, [undefined, undefined, 'fast']);
   });
 
   it('the picker estimate prices each speed with the pricing module, sized like the request sent', async () => {
-    await files.open(twoChanges, twoChangesRange, 'cost');
+    await suite.files.open(twoChanges, twoChangesRange, 'cost');
     const outcome = await refactor();
     assert.ok(outcome.outcome === 'proposed');
     const caps = findBuiltInModel('claude-opus-5-5');
@@ -205,7 +172,7 @@ describe('Refactor Selection: the inline proposal', function () {
       assert.ok(cost !== 'unknown');
       assert.equal(e.usd, cost.totalUsd, `${e.speed} price`);
     }
-    const body = messageRequests(sim).at(-1)?.body as {
+    const body = messageRequests(suite.sim).at(-1)?.body as {
       system: string | { text: string }[];
       messages: { content: string | { text?: string }[] }[];
     };
@@ -219,13 +186,13 @@ describe('Refactor Selection: the inline proposal', function () {
   });
 
   it('after Undo all, Try again with more effort reruns the same instruction at the next effort', async () => {
-    const editor = await files.open(twoChanges, twoChangesRange, 'retry');
+    const editor = await suite.files.open(twoChanges, twoChangesRange, 'retry');
     assert.equal((await refactor({ instruction: 'Refactor for clarity, please' })).outcome, 'proposed');
     assert.equal(await reject(), 'rejected');
     const again = await vscode.commands.executeCommand<RefactorOutcome>('thinkfast.refactorRetry');
     assert.ok(again.outcome === 'proposed', JSON.stringify(again));
     assert.equal(again.effort, 'high');
-    const body = messageRequests(sim).at(-1)?.body as Record<string, unknown>;
+    const body = messageRequests(suite.sim).at(-1)?.body as Record<string, unknown>;
     assert.deepEqual(body.output_config, { effort: 'high' });
     assert.match(JSON.stringify(body.messages), /Refactor for clarity, please/);
     assert.deepEqual(await accept(), { result: 'accepted' });
@@ -238,7 +205,7 @@ describe('Refactor Selection: the inline proposal', function () {
     ['an answer cut off inside its block', 'Refactor [sim:context-exceeded text=6]', 'invalid', /cut off/],
   ] as const) {
     it(`${name} gets a clear message, the response kept, and the file untouched`, async () => {
-      const editor = await files.open(twoChanges, twoChangesRange, 'bad');
+      const editor = await suite.files.open(twoChanges, twoChangesRange, 'bad');
       const result = await refactor({ instruction });
       assert.equal(result.outcome, outcome, JSON.stringify(result));
       assert.ok(result.outcome === 'refused' || result.outcome === 'invalid');

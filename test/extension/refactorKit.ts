@@ -3,11 +3,15 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProposalSnapshot } from '../../src/extension/refactor/proposalControls';
 import type { RefactorOutcome } from '../../src/extension/refactor/refactorOutcome';
 import { refactorCode } from '../simulator/answers';
+import type { SimulatorOptions } from '../simulator/options';
+import type { Simulator } from '../simulator/server';
+import { resetSettings, thinkfast, useSimulator } from './simulatorSession';
 
 export type AcceptResult =
   { result: 'accepted' } | { result: 'refused'; message: string } | { result: 'none' };
@@ -86,3 +90,44 @@ export const diffTabs = () =>
     .filter(
       (t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'thinkfast-refactor',
     );
+
+/** What a refactor suite works with, filled in by its `before` hook. */
+export interface RefactorSuite {
+  sim: Simulator;
+  files: SampleFiles;
+}
+
+/**
+ * The hooks every refactor suite shares: a simulator and a folder of sample files for the suite;
+ * after each test, the pending proposal undone, the simulator's faults cleared and the `touched`
+ * settings reset; at the end, editors saved and closed and the folder removed.
+ */
+export function useRefactorSuite(
+  prefix: string,
+  touched: readonly string[],
+  options: Partial<SimulatorOptions> = {},
+): RefactorSuite {
+  const suite = {} as RefactorSuite;
+  let session: Awaited<ReturnType<typeof useSimulator>>;
+  before(async () => {
+    await thinkfast();
+    session = await useSimulator(options);
+    suite.sim = session.sim;
+    await resetSettings(touched);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    suite.files = new SampleFiles(fs.mkdtempSync(path.join(folder ?? os.tmpdir(), `${prefix}-`)));
+  });
+  afterEach(async () => {
+    await reject();
+    suite.sim.configure({ fault: null, tokensPerSecond: 2_000 });
+    await resetSettings(touched);
+  });
+  after(async () => {
+    // Some tests leave their file edited: save so closing asks nothing.
+    await vscode.workspace.saveAll(false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await session.stop();
+    fs.rmSync(suite.files.dir, { recursive: true, force: true });
+  });
+  return suite;
+}

@@ -7,49 +7,23 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AnthropicClient } from '../../../src/anthropic/client';
 import { resolveModel } from '../../../src/anthropic/models';
 import { newConversation, type Conversation, type Turn } from '../../../src/extension/chat/conversation';
 import { repairConversation } from '../../../src/extension/chat/conversationRepair';
 import { ConversationStore } from '../../../src/extension/chat/conversationStore';
 import { runTurn, type TurnSettings } from '../../../src/extension/chat/turnRunner';
 import type { HostMessage } from '../../../src/shared/protocol';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { pushTurn, turnSettings, useTurnBench } from './turnKit';
 
-const settings: TurnSettings = {
-  model: 'claude-opus-4-6',
-  effort: 'high',
-  fastMode: false,
-  fastModeOn429: 'fallback',
-  maxTokens: 8000,
-  thinkingMode: 'off',
-  thinkingBudgetTokens: 4000,
-  thinkingDisplay: 'summarized',
-  systemPrompt: '',
-};
+const settings: TurnSettings = { ...turnSettings, thinkingMode: 'off' };
 
 const hasEmptyText = (t: Turn): boolean =>
   t.content.some((b) => b.type === 'text' && (b as { text: string }).text.trim() === '');
 
 describe('an empty text block does not poison the conversation', function () {
   this.timeout(20_000);
-  let sim: Simulator;
-  let client: AnthropicClient;
-
-  before(async () => {
-    sim = await startSimulator({ tokensPerSecond: 20_000, firstTokenDelayMs: 0 });
-    client = new AnthropicClient({
-      baseUrl: sim.url,
-      auth: { apiKey: 'sk-test' },
-      userAgent: 'thinkfast-test',
-      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
-    });
-  });
-  after(async () => {
-    await client.close();
-    await sim.close();
-  });
-  beforeEach(() => sim.configure({ fault: null }));
+  const bench = useTurnBench();
+  beforeEach(() => bench.sim.configure({ fault: null }));
 
   async function ask(
     c: Conversation,
@@ -58,19 +32,18 @@ describe('an empty text block does not poison the conversation', function () {
     onPost: (m: HostMessage) => void = () => undefined,
     signal = new AbortController().signal,
   ): Promise<Turn> {
-    const turn: Turn = {
-      id: `t${c.turns.length + 1}`,
-      prompt,
-      attachments: [],
-      content: [],
-      outcome: 'streaming',
-    };
-    c.turns.push(turn);
+    const turn = pushTurn(c, prompt);
     const merged = { ...settings, ...s };
     await runTurn(
       c,
       turn,
-      { client, caps: resolveModel(merged.model), settings: merged, simulator: true, post: onPost },
+      {
+        client: bench.client,
+        caps: resolveModel(merged.model),
+        settings: merged,
+        simulator: true,
+        post: onPost,
+      },
       signal,
     );
     return turn;
@@ -88,12 +61,12 @@ describe('an empty text block does not poison the conversation', function () {
     assert.equal(next.outcome, 'complete', next.error?.message);
     const again = await regenerate(c);
     assert.equal(again.outcome, 'complete', again.error?.message);
-    assert.equal(sim.requests.at(-1)?.status, 200);
+    assert.equal(bench.sim.requests.at(-1)?.status, 200);
   }
 
   it('a connection drop right after the text block starts: nothing empty stored, the next turn and Regenerate succeed', async () => {
     const c = newConversation('conv-drop', settings.model);
-    sim.configure({ fault: 'drop;after=2;times=1' });
+    bench.sim.configure({ fault: 'drop;after=2;times=1' });
     const t1 = await ask(c, 'Explain how a hash map works in a few sentences.');
     assert.equal(t1.outcome, 'interrupted');
     assert.equal(hasEmptyText(t1), false, JSON.stringify(t1.content));
@@ -102,7 +75,7 @@ describe('an empty text block does not poison the conversation', function () {
 
   it('Stop right after the text block starts: nothing empty stored, the next turn and Regenerate succeed', async () => {
     const c = newConversation('conv-stop', settings.model);
-    sim.configure({ fault: 'stall;after=2;times=1' });
+    bench.sim.configure({ fault: 'stall;after=2;times=1' });
     const abort = new AbortController();
     const t1 = await ask(
       c,

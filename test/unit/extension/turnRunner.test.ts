@@ -3,25 +3,15 @@
 // partial answers kept on stop.
 
 import * as assert from 'node:assert/strict';
-import { AnthropicClient } from '../../../src/anthropic/client';
 import { resolveModel } from '../../../src/anthropic/models';
 import { newConversation, type Conversation, type Turn } from '../../../src/extension/chat/conversation';
 import { runTurn, type TurnSettings } from '../../../src/extension/chat/turnRunner';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { LEGACY_FAST_OPUS_4_6 } from '../../simulator/options';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { startSimulator } from '../../simulator/server';
+import { clientFor, pushTurn, turnSettings, useTurnBench } from './turnKit';
 
-const settings: TurnSettings = {
-  model: 'claude-opus-4-6',
-  effort: 'high',
-  fastMode: false,
-  fastModeOn429: 'fallback',
-  maxTokens: 8000,
-  thinkingMode: 'adaptive',
-  thinkingBudgetTokens: 4000,
-  thinkingDisplay: 'summarized',
-  systemPrompt: '',
-};
+const settings = turnSettings;
 
 // The simulator's fast model is Opus 4.6 with the research-preview beta (its Feb-2026 rules); the
 // catalogue says fast was removed there, so these tests describe the simulator's model by override.
@@ -29,31 +19,13 @@ const SIM_FAST = { 'claude-opus-4-6': { fast: 'beta' as const, fastPrices: { mul
 
 describe('runTurn against the simulator', function () {
   this.timeout(20_000);
-  let sim: Simulator;
-  let client: AnthropicClient;
+  // Fast mode on Opus 4.6 as served before its removal (today's API serves it at standard speed).
+  const bench = useTurnBench({ modelRules: LEGACY_FAST_OPUS_4_6 });
   let posted: HostMessage[];
 
-  before(async () => {
-    // Fast mode on Opus 4.6 as served before its removal (today's API serves it at standard speed).
-    sim = await startSimulator({
-      tokensPerSecond: 20_000,
-      firstTokenDelayMs: 0,
-      modelRules: LEGACY_FAST_OPUS_4_6,
-    });
-    client = new AnthropicClient({
-      baseUrl: sim.url,
-      auth: { apiKey: 'sk-test' },
-      userAgent: 'thinkfast-test',
-      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
-    });
-  });
-  after(async () => {
-    await client.close();
-    await sim.close();
-  });
   beforeEach(() => {
     posted = [];
-    sim.clearRequests();
+    bench.sim.clearRequests();
   });
 
   async function ask(
@@ -62,20 +34,13 @@ describe('runTurn against the simulator', function () {
     s: Partial<TurnSettings> = {},
     signal = new AbortController().signal,
   ): Promise<Turn> {
-    const turn: Turn = {
-      id: `t${c.turns.length + 1}`,
-      prompt,
-      attachments: [],
-      content: [],
-      outcome: 'streaming',
-    };
-    c.turns.push(turn);
+    const turn = pushTurn(c, prompt);
     const merged = { ...settings, ...s };
     await runTurn(
       c,
       turn,
       {
-        client,
+        client: bench.client,
         caps: resolveModel(merged.model, undefined, SIM_FAST),
         settings: merged,
         simulator: true,
@@ -96,7 +61,7 @@ describe('runTurn against the simulator', function () {
       assert.equal(t.content[0].type, 'thinking');
       assert.ok((t.content[0] as { signature: string }).signature.length > 0);
     }
-    const third = sim.requests[sim.requests.length - 1];
+    const third = bench.sim.requests[bench.sim.requests.length - 1];
     assert.equal(third.status, 200);
     const body = third.body as { messages: { role: string; content: unknown }[] };
     assert.equal(body.messages.length, 5);
@@ -124,7 +89,7 @@ describe('runTurn against the simulator', function () {
     assert.equal(t2.outcome, 'complete', t2.error?.message);
     assert.equal(c.thinkingDropped, true);
     assert.match(t2.notice ?? '', /signature/);
-    const statuses = sim.requests.slice(-2).map((r) => r.status);
+    const statuses = bench.sim.requests.slice(-2).map((r) => r.status);
     assert.deepEqual(statuses, [400, 200]);
     const end = posted.filter((m) => m.type === 'turnEnd').pop();
     assert.ok(end && end.type === 'turnEnd' && end.notice);
@@ -132,12 +97,7 @@ describe('runTurn against the simulator', function () {
 
   it('stops mid-answer on abort and keeps what arrived, marked stopped', async () => {
     const slow = await startSimulator({ tokensPerSecond: 200, firstTokenDelayMs: 0 });
-    const slowClient = new AnthropicClient({
-      baseUrl: slow.url,
-      auth: { apiKey: 'sk-test' },
-      userAgent: 'thinkfast-test',
-      timeouts: { connectMs: 10_000, headersMs: 120_000, idleMs: 90_000 },
-    });
+    const slowClient = clientFor(slow);
     try {
       const c = newConversation('conv-stop', settings.model);
       const turn: Turn = {
@@ -172,7 +132,7 @@ describe('runTurn against the simulator', function () {
   });
 
   it('falls back from fast to standard on a fast-mode 429 and marks the footer', async () => {
-    sim.configure({ fault: '429;fast-only;times=1' });
+    bench.sim.configure({ fault: '429;fast-only;times=1' });
     try {
       const c = newConversation('conv-fast', settings.model);
       const t = await ask(c, 'Quick question about sorting algorithms and their complexity.', {
@@ -182,13 +142,13 @@ describe('runTurn against the simulator', function () {
       assert.equal(t.footer?.fellBack, true);
       assert.equal(t.footer?.speed, 'standard');
       assert.ok(posted.some((m) => m.type === 'turnStatus' && m.status === 'fallback'));
-      const [first, second] = sim.requests.slice(-2);
+      const [first, second] = bench.sim.requests.slice(-2);
       assert.equal(first.requestedSpeed, 'fast');
       assert.equal(first.status, 429);
       assert.equal(second.requestedSpeed, undefined);
       assert.ok(!second.betas.includes('fast-mode-2026-02-01'));
     } finally {
-      sim.configure({ fault: null });
+      bench.sim.configure({ fault: null });
     }
   });
 
@@ -200,7 +160,7 @@ describe('runTurn against the simulator', function () {
     });
     assert.equal(t.outcome, 'failed');
     assert.match(t.error?.message ?? '', /xhigh/i);
-    assert.equal(sim.requests.length, 0, 'nothing was sent');
+    assert.equal(bench.sim.requests.length, 0, 'nothing was sent');
   });
 
   it('reports a fast response as fast with the fast-mode price', async () => {

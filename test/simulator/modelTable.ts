@@ -10,7 +10,7 @@ const ALL_EFFORTS: Effort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 type Base = Omit<SimModel, 'id' | 'displayName' | 'line' | 'createdAt'>;
 
 /** Opus 4.7 and later, every 5.x model: new tokenizer era rules. */
-const CURRENT: Base = {
+export const CURRENT: Base = {
   aliases: [],
   lifecycle: 'active',
   deprecatedAt: null,

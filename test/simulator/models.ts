@@ -4,7 +4,7 @@
 // test (`modelRules`), so the server can disagree with the client — the server is the truth.
 
 import type { Effort } from '../../src/anthropic/types';
-import { MODEL_TABLE } from './modelTable';
+import { CURRENT, MODEL_TABLE } from './modelTable';
 
 export type ThinkingType = 'adaptive' | 'enabled' | 'disabled' | 'between_tools';
 export type Lifecycle = 'active' | 'deprecated' | 'retired';
@@ -64,25 +64,10 @@ export type ModelRules = Readonly<Record<string, Partial<Omit<SimModel, 'id'>>>>
 
 /** The row an override for an id the table does not know starts from: a current 5.x model. */
 const NEW_MODEL_BASE: Omit<SimModel, 'id' | 'displayName'> = {
-  aliases: [],
+  ...CURRENT,
   line: null,
   createdAt: '2026-11-30T00:00:00Z',
-  lifecycle: 'active',
-  deprecatedAt: null,
-  retiresAt: null,
-  maxInputTokens: 1_000_000,
-  maxOutputTokens: 128_000,
-  thinkingTypes: ['adaptive'],
-  thinkingDefault: 'adaptive',
-  acceptsDisplay: true,
-  displayDefault: 'omitted',
-  effortLevels: ['low', 'medium', 'high', 'xhigh', 'max'],
-  defaultEffort: 'high',
-  fastMode: 'none',
-  sampling: 'deprecated',
-  refusesPrefill: true,
   refusesForcedToolChoice: true,
-  minCacheTokens: 512,
 };
 
 /** The table with `rules` applied, newest first. */

@@ -31,7 +31,7 @@ describe('chat (e2e)', () => {
 
   it('Stop keeps the partial answer, marked stopped', async () => {
     const chat = await openChat();
-    const turn = await sendPrompt(chat, 'Write a long essay about compilers. [sim:long tokens=5000]');
+    const turn = await sendPrompt(chat, 'Write a long essay about compilers. [sim:long tokens=40000]');
     // Stop once some answer text is on screen, so there is a partial answer to keep.
     await turn.locator('.block.answer', { hasText: /\w{3}/ }).first().waitFor({ timeout: uiTimeoutMs });
     await screenshot('chat-before-stop');

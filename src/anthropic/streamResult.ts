@@ -79,6 +79,11 @@ export function settleStream(last: AttemptResult, s: StreamSummary): StreamResul
   return result;
 }
 
+/** The response produced something (content or output tokens): it has figures, a footer and a cost. */
+export function producedOutput(r: StreamResult): boolean {
+  return r.message.content.length > 0 || r.metrics.usage.output_tokens > 0;
+}
+
 function outcomeOf(a: AttemptResult): Outcome {
   if (!a.error) return 'complete';
   if (a.error.kind === 'aborted') return 'stopped';

@@ -13,7 +13,7 @@ import {
   selected,
   useRefactorSuite,
 } from './refactorKit';
-import { messageRequests, setUserSetting, waitFor } from './simulatorSession';
+import { messageRequests, setUserSetting, thinkfast, waitFor } from './simulatorSession';
 
 const touched = ['model', 'fastModeOn429', 'refactor.effort', 'refactor.speed', 'fastMode'];
 
@@ -24,6 +24,8 @@ describe('Refactor Selection', function () {
   it('sends the selection in fast mode with adaptive thinking at the refactor effort; Open as diff shows the whole file', async () => {
     const editor = await suite.files.open();
     const original = editor.document.getText(selected);
+    const { activity } = await thinkfast();
+    const dayBefore = activity.ledger.dayTotal();
     const outcome = await refactor();
     assert.equal(outcome.outcome, 'proposed', JSON.stringify(outcome));
     assert.ok(outcome.outcome === 'proposed');
@@ -31,6 +33,9 @@ describe('Refactor Selection', function () {
     assert.equal(outcome.fellBack, false);
     assert.equal(outcome.proposal, expectedProposal(original));
     assert.ok((outcome.costUsd ?? 0) > 0, 'a cost');
+    const day = activity.ledger.dayTotal();
+    assert.equal(day.responses, dayBefore.responses + 1, 'the refactor counts in the day total');
+    assert.ok(Math.abs(day.usd - dayBefore.usd - (outcome.costUsd ?? 0)) < 1e-12, 'with its cost');
 
     const request = messageRequests(suite.sim).at(-1);
     assert.ok(request);

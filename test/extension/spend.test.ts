@@ -90,6 +90,24 @@ describe('spend: prompt cache, switch cost and the spend limit', function () {
     assert.match(api.statusBar.snapshot().model.tooltip, /Today: \$\d/, 'the day total on the status items');
   });
 
+  it('a new chat takes the switch warning away: nothing cached is at stake there', async () => {
+    await send(longPrompt);
+    await waitFor(
+      () => /Switching now re-writes ≈/.test(api.statusBar.snapshot().speed.tooltip),
+      'the warning on the speed item',
+    );
+    await api.chat.newChat();
+    await waitFor(
+      () => !/re-writes ≈/.test(api.statusBar.snapshot().speed.tooltip),
+      'the warning gone from the speed item',
+    );
+    const result = await vscode.commands.executeCommand<{ fastMode: boolean; cacheCost?: string }>(
+      'thinkfast.toggleFastMode',
+    );
+    assert.equal(result?.fastMode, true);
+    assert.equal(result.cacheCost, undefined, 'the toggle names no cost either');
+  });
+
   it('the spend limit asks before a send that would pass it, and sends only when told to', async () => {
     await send('A first, cheap question about caches?');
     await setUserSetting('spendLimitPerConversation', 0.000001);

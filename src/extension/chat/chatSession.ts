@@ -221,6 +221,7 @@ export class ChatSession extends Disposable {
   }
 
   private show(c: Conversation): void {
+    if (c !== this.conversation) this.deps.activity.conversationChanged();
     this.conversation = c;
     this.remember();
   }

@@ -15,6 +15,7 @@ import type { DeltaBatcher } from './deltaBatcher';
 import { errorView, footerView, turnView } from './views';
 import { attempt, finish } from './turnAttempt';
 import { withoutEmptyTextBlocks } from './conversationRepair';
+import { producedOutput } from '../../anthropic/streamResult';
 import {
   footerExtras,
   isFeatureRefusal,
@@ -160,7 +161,7 @@ export async function runTurn(
 
   turn.content = withoutEmptyTextBlocks(result.message.content);
   turn.stopReason = result.message.stop_reason ?? undefined;
-  const produced = result.message.content.length > 0 || result.metrics.usage.output_tokens > 0;
+  const produced = producedOutput(result);
   const footer = produced
     ? footerView(
         result.metrics,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MessageStreamer } from '../../anthropic/client';
 import type { ModelCapabilities } from '../../anthropic/models';
 import type { BuiltRequest, StreamResult } from '../../anthropic/types';
+import { producedOutput } from '../../anthropic/streamResult';
 import type { StreamActivity } from '../status/streamActivity';
 
 export interface RefactorStreamOptions {
@@ -54,7 +55,7 @@ export function streamRefactor(
         };
         report(true);
         try {
-          return await client.stream(built, {
+          const result = await client.stream(built, {
             signal: abort.signal,
             fastPolicy: o.fastPolicy,
             caps: o.caps,
@@ -85,6 +86,9 @@ export function streamRefactor(
               }
             },
           });
+          // Its cost counts in the day's total; its prompt is not the chat's cached one.
+          if (producedOutput(result)) o.activity.reportResponse(result.metrics, meter.chars(), 'refactor');
+          return result;
         } finally {
           cancelled.dispose();
           o.cancel?.removeEventListener('abort', stop);

@@ -12,6 +12,9 @@ export interface LastResponse {
   readonly at: number;
 }
 
+/** Which feature a response served: the chat conversation or a refactor. */
+export type ResponseSource = 'chat' | 'refactor';
+
 /** After this many fast requests in a row served at standard speed, the speed item says so. */
 export const standardServedStreak = 2;
 
@@ -39,12 +42,17 @@ export class ServedLedger {
     this.lastResponse = undefined;
   }
 
-  add(m: ResponseMetrics): void {
+  /**
+   * A finished response. Every one counts in the day's spend and the served-speed streaks; only a
+   * chat response (`source`) is the one whose cached prompt a switch would lose.
+   */
+  add(m: ResponseMetrics, source: ResponseSource = 'chat'): void {
     if (m.requestedSpeed === 'fast' && !m.fellBack) {
       const served = m.speed ?? 'standard';
       this.streaks.set(m.model, served === 'standard' ? (this.streaks.get(m.model) ?? 0) + 1 : 0);
     }
-    this.lastResponse = { model: m.model, speed: m.speed ?? 'standard', usage: m.usage, at: this.now() };
+    if (source === 'chat')
+      this.lastResponse = { model: m.model, speed: m.speed ?? 'standard', usage: m.usage, at: this.now() };
     this.roll();
     this.dayResponses += 1;
     if (m.cost) this.dayUsd += m.cost.totalUsd;

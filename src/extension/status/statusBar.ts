@@ -75,6 +75,7 @@ export class StatusBar extends Disposable {
         this.render();
       }),
     );
+    this.register(activity.onDidChangeConversation(() => this.render()));
     this.register(
       activity.onDidChangeStreaming((streaming) => {
         // The live estimate goes with the stream; a measured final figure stays its while.

@@ -3,7 +3,7 @@ import type { RateLimitInfo, ResponseMetrics } from '../../anthropic/types';
 import type { BlockDelta } from '../../shared/protocol';
 import { Disposable } from '../dispose';
 import { LiveRate } from './liveRate';
-import { ServedLedger } from './servedLedger';
+import { ServedLedger, type ResponseSource } from './servedLedger';
 
 /** Counts one response's streamed characters into the live rate; `chars()` is the count so far. */
 export interface Meter {
@@ -32,6 +32,9 @@ export class StreamActivity extends Disposable {
   private readonly responseEmitter = this.register(new vscode.EventEmitter<ResponseMetrics>());
   /** A response finished (chat or refactor): the status bar redraws its speed and day total. */
   readonly onDidRespond = this.responseEmitter.event;
+  private readonly conversationEmitter = this.register(new vscode.EventEmitter<void>());
+  /** Another conversation is shown: no cached prompt is at stake any more (switch warnings go). */
+  readonly onDidChangeConversation = this.conversationEmitter.event;
 
   /** Marks `work` as a streaming response for as long as it runs. */
   async streaming<T>(work: Promise<T>): Promise<T> {
@@ -68,11 +71,17 @@ export class StreamActivity extends Disposable {
    * A finished response: its final figures, and what the live estimate learns from them (`chars`:
    * what the response's meter counted).
    */
-  reportResponse(metrics: ResponseMetrics, chars?: number): void {
+  reportResponse(metrics: ResponseMetrics, chars?: number, source: ResponseSource = 'chat'): void {
     if (chars !== undefined && !metrics.usageEstimated)
       this.rate.calibrate(chars, metrics.usage.output_tokens);
-    this.ledger.add(metrics);
+    this.ledger.add(metrics, source);
     this.responseEmitter.fire(metrics);
+  }
+
+  /** The chat shows another conversation (a new one, or one from history). */
+  conversationChanged(): void {
+    this.ledger.forgetLast();
+    this.conversationEmitter.fire();
   }
 
   reportRateLimits(limits: RateLimitInfo): void {

@@ -98,6 +98,7 @@ export function sessionRig(
       meter: () => Object.assign(() => undefined, { chars: () => 0 }),
       reportRateLimits: () => undefined,
       reportResponse: () => undefined,
+      conversationChanged: () => undefined,
     },
     chips: { take: () => [], clear: () => undefined },
     log: { info: line('info'), warn: line('warn'), error: line('error'), debug: line('debug') },

@@ -103,6 +103,30 @@ describe('spend', () => {
     assert.equal(dayTotalLine(ledger), 'Today: $0 over 1 response (1 without a known price)');
   });
 
+  it('a refactor counts in the day total but is not the chat prompt a switch would lose; a new chat forgets it', () => {
+    const ledger = new ServedLedger(() => '2026-12-02');
+    const m: ResponseMetrics = {
+      model: opus.id,
+      totalMs: 1,
+      usage: { input_tokens: 20_000, output_tokens: 100, cache_creation_input_tokens: 8_000 },
+      requestedSpeed: 'fast',
+      speed: 'fast',
+      fellBack: false,
+      attempts: 1,
+      rateLimits: {},
+      cost: { totalUsd: 0.25 } as ResponseMetrics['cost'],
+    };
+    ledger.add(m, 'refactor');
+    assert.equal(ledger.last(300_000), undefined, 'a refactor leaves no switch warning');
+    assert.deepEqual(ledger.dayTotal(), { usd: 0.25, responses: 1, unpriced: 0 });
+    ledger.add(m);
+    assert.ok(ledger.last(300_000), 'a chat response does');
+    assert.deepEqual(ledger.dayTotal(), { usd: 0.5, responses: 2, unpriced: 0 });
+    ledger.forgetLast();
+    assert.equal(ledger.last(300_000), undefined);
+    assert.equal(ledger.dayTotal().usd, 0.5, 'the day total stays');
+  });
+
   it('the 429 fallback line says the cache is lost and what re-writing it costs', () => {
     const reason = 'Fast mode is rate limited; answering at standard speed.';
     assert.equal(fallbackText(reason, undefined, opus), reason);

@@ -4,54 +4,20 @@
 // deprecation notice with its switch.
 
 import * as assert from 'node:assert/strict';
-import type { HostMessage } from '../../src/shared/protocol';
-import type { Simulator } from '../simulator/server';
-import { messageRequests, resetSettings, setUserSetting, useSimulator, waitFor } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { messageRequests, setUserSetting, waitFor } from './simulatorSession';
+import { useChatSuite } from './chatSuite';
 
 const touched = ['model', 'effort', 'fastMode'];
 
 describe('models: what is sent and shown per model', function () {
   this.timeout(60_000);
-  let api: ThinkfastTestApi;
-  let session: Awaited<ReturnType<typeof useSimulator>>;
-  let sim: Simulator;
-  let posted: HostMessage[] = [];
-  let sub: { dispose(): void } | undefined;
-
-  const ends = () =>
-    posted.filter((m): m is Extract<HostMessage, { type: 'turnEnd' }> => m.type === 'turnEnd');
-
-  async function send(prompt: string) {
-    const before = messageRequests(sim).length;
-    await api.chat.send(prompt);
-    await api.chat.idle();
-    const end = ends().at(-1);
-    assert.ok(end, 'the turn ended');
-    return { end, requests: messageRequests(sim).slice(before) };
-  }
-
-  before(async () => {
-    session = await useSimulator();
-    sim = session.sim;
-    api = await openChat();
-    await resetSettings(touched);
+  const suite = useChatSuite(touched, {
+    afterEach: async () => {
+      suite.sim.configure({ modelRules: null });
+      await suite.api.backend.learned.clear();
+    },
   });
-  beforeEach(async () => {
-    await api.chat.newChat();
-    posted = [];
-    sub = api.chatView.onDidPost((m) => posted.push(m));
-  });
-  afterEach(async () => {
-    sub?.dispose();
-    sim.configure({ modelRules: null });
-    await api.chat.stop();
-    await api.backend.learned.clear();
-    await resetSettings(touched);
-  });
-  after(async () => {
-    await session.stop();
-  });
+  const { send } = suite;
 
   it('Opus 5.5 with fast on: display "summarized" and speed "fast" without the beta, thinking reaches the webview', async () => {
     await setUserSetting('model', 'claude-opus-5-5');
@@ -63,7 +29,7 @@ describe('models: what is sent and shown per model', function () {
     assert.equal(body.speed, 'fast');
     assert.deepEqual(body.thinking, { type: 'adaptive', display: 'summarized' });
     assert.deepEqual(r.betas, [], 'no beta header');
-    const thinking = posted
+    const thinking = suite.posted
       .flatMap((m) => (m.type === 'delta' ? m.ops : []))
       .filter((o) => o.op === 'append' && o.index === 0);
     assert.ok(
@@ -85,7 +51,7 @@ describe('models: what is sent and shown per model', function () {
     assert.equal(end.footer?.requestedSpeed, 'fast');
     await send('And a B+ tree?');
     await waitFor(
-      () => /standard served/.test(api.statusBar.snapshot().speed.text),
+      () => /standard served/.test(suite.api.statusBar.snapshot().speed.text),
       'the speed item to say standard served',
     );
   });
@@ -97,13 +63,13 @@ describe('models: what is sent and shown per model', function () {
     assert.equal(end.footer?.stopReason, 'refusal');
     assert.equal(end.footer?.refusal?.category, 'cyber');
     assert.equal(end.error, undefined, 'not an error');
-    const turn = api.chat.current.turns.at(-1);
+    const turn = suite.api.chat.current.turns.at(-1);
     const text = turn?.content.find((b) => b.type === 'text') as { text: string } | undefined;
     assert.ok(text && text.text.length > 0, 'partial text kept');
   });
 
   it('a server refusing fast mode: notice, learned, status says so, one click resends without it', async () => {
-    sim.configure({ modelRules: { 'claude-opus-5-5': { fastMode: 'removed' } } });
+    suite.sim.configure({ modelRules: { 'claude-opus-5-5': { fastMode: 'removed' } } });
     await setUserSetting('model', 'claude-opus-5-5');
     await setUserSetting('fastMode', true);
     const { end, requests } = await send('Hello, who are you today?');
@@ -111,47 +77,52 @@ describe('models: what is sent and shown per model', function () {
     assert.equal(end.outcome, 'failed');
     assert.match(end.error?.title ?? '', /refused fast mode/);
     assert.ok(end.error?.actions.includes('resendWithout'));
-    assert.ok(api.backend.learned.refusal(['claude-opus-5-5'], 'speed'), 'learned');
+    assert.ok(suite.api.backend.learned.refusal(['claude-opus-5-5'], 'speed'), 'learned');
     await waitFor(
-      () => api.statusBar.snapshot().speed.text.startsWith('Standard (fast refused)'),
+      () => suite.api.statusBar.snapshot().speed.text.startsWith('Standard (fast refused)'),
       'the speed item',
     );
-    const turnId = api.chat.current.turns.at(-1)?.id ?? '';
-    const before = messageRequests(sim).length;
-    await api.chat.runAction(turnId, 'resendWithout');
-    await api.chat.idle();
-    const resent = messageRequests(sim).slice(before);
+    const turnId = suite.api.chat.current.turns.at(-1)?.id ?? '';
+    const before = messageRequests(suite.sim).length;
+    await suite.api.chat.runAction(turnId, 'resendWithout');
+    await suite.api.chat.idle();
+    const resent = messageRequests(suite.sim).slice(before);
     assert.equal(resent.length, 1);
     assert.equal((resent[0]?.body as { speed?: string }).speed, undefined);
-    assert.equal(ends().at(-1)?.outcome, 'complete');
+    assert.equal(suite.ends().at(-1)?.outcome, 'complete');
   });
 
   it('a server refusing xhigh effort: learned, and the resend uses a level the model takes', async () => {
-    sim.configure({ modelRules: { 'claude-opus-5-5': { effortLevels: ['low', 'medium', 'high', 'max'] } } });
+    suite.sim.configure({
+      modelRules: { 'claude-opus-5-5': { effortLevels: ['low', 'medium', 'high', 'max'] } },
+    });
     await setUserSetting('model', 'claude-opus-5-5');
     await setUserSetting('effort', 'xhigh');
     const { end } = await send('Hello again, how are things?');
     assert.match(end.error?.title ?? '', /refused effort "xhigh"/);
-    const before = messageRequests(sim).length;
-    await api.chat.runAction(api.chat.current.turns.at(-1)?.id ?? '', 'resendWithout');
-    await api.chat.idle();
-    const effort = (messageRequests(sim)[before]?.body as { output_config?: { effort?: string } })
+    const before = messageRequests(suite.sim).length;
+    await suite.api.chat.runAction(suite.api.chat.current.turns.at(-1)?.id ?? '', 'resendWithout');
+    await suite.api.chat.idle();
+    const effort = (messageRequests(suite.sim)[before]?.body as { output_config?: { effort?: string } })
       .output_config?.effort;
     assert.ok(effort && effort !== 'xhigh', `resent with ${effort}`);
-    assert.equal(ends().at(-1)?.outcome, 'complete');
+    assert.equal(suite.ends().at(-1)?.outcome, 'complete');
   });
 
   it('a deprecated model gets a one-time notice with its retirement date and a switch to its successor', async () => {
-    await api.lifecycle.reset();
+    await suite.api.lifecycle.reset();
     await setUserSetting('model', 'claude-opus-4-5');
-    const notice = await waitFor(() => api.lifecycle.lastShown, 'the deprecation notice');
+    const notice = await waitFor(() => suite.api.lifecycle.lastShown, 'the deprecation notice');
     assert.equal(notice.model, 'claude-opus-4-5');
     assert.match(notice.message, /deprecated \((retires|retirement was due) \d{4}-\d{2}-\d{2}\)/);
     assert.equal(notice.successor, 'claude-opus-5-5');
-    await api.lifecycle.accept(notice);
-    await waitFor(() => api.backend.settings.current.model === 'claude-opus-5-5', 'the switch to Opus 5.5');
+    await suite.api.lifecycle.accept(notice);
+    await waitFor(
+      () => suite.api.backend.settings.current.model === 'claude-opus-5-5',
+      'the switch to Opus 5.5',
+    );
     await setUserSetting('model', 'claude-opus-4-5');
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(api.lifecycle.lastShown, notice, 'shown once only');
+    assert.equal(suite.api.lifecycle.lastShown, notice, 'shown once only');
   });
 });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BlockDelta, HostMessage, TurnView } from '../../src/shared/protocol';
-import { useSimulator } from './simulatorSession';
+import { useSimulator, waitFor } from './simulatorSession';
 import { openChat, type ThinkfastTestApi, fromWebview } from './thinkfastExtension';
 
 interface Rebuilt {
@@ -60,17 +60,14 @@ describe('re-showing the view mid-stream (real host)', function () {
   });
   beforeEach(() => api.chat.newChat());
 
-  function waitForOp(messages: HostMessage[], kind: 'thinking' | 'text'): Promise<void> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        const started = messages.some(
-          (m) => m.type === 'delta' && m.ops.some((o) => o.op === 'start' && o.kind === kind),
-        );
-        if (started) setTimeout(resolve, 200);
-        else setTimeout(check, 20);
-      };
-      check();
-    });
+  /** Until a block of `kind` has started streaming, and a moment more so that it is mid-block. */
+  async function waitForOp(messages: HostMessage[], kind: 'thinking' | 'text'): Promise<void> {
+    await waitFor(
+      () =>
+        messages.some((m) => m.type === 'delta' && m.ops.some((o) => o.op === 'start' && o.kind === kind)),
+      `a ${kind} block to start`,
+    );
+    await new Promise((r) => setTimeout(r, 200));
   }
 
   async function during(kind: 'thinking' | 'text', interrupt: () => Promise<void>): Promise<void> {

@@ -4,10 +4,8 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostMessage } from '../../src/shared/protocol';
-import type { Simulator } from '../simulator/server';
-import { messageRequests, resetSettings, setUserSetting, useSimulator, waitFor } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { messageRequests, setUserSetting, waitFor } from './simulatorSession';
+import { useChatSuite } from './chatSuite';
 
 const touched = ['model', 'fastMode', 'spendLimitPerConversation', 'cache.ttl'];
 // About 1,500 tokens: above Opus 5.5's minimum cacheable prompt (512).
@@ -15,43 +13,15 @@ const longPrompt = `Review this design note, please. ${'The cache keeps the pref
 
 describe('spend: prompt cache, switch cost and the spend limit', function () {
   this.timeout(60_000);
-  let api: ThinkfastTestApi;
-  let session: Awaited<ReturnType<typeof useSimulator>>;
-  let sim: Simulator;
-  let posted: HostMessage[] = [];
-  let sub: { dispose(): void } | undefined;
-
-  const lastEnd = () =>
-    posted.filter((m): m is Extract<HostMessage, { type: 'turnEnd' }> => m.type === 'turnEnd').at(-1);
-
+  const suite = useChatSuite(touched, {
+    beforeEach: () => setUserSetting('model', 'claude-opus-5-5'),
+  });
+  /** Sends `prompt` and returns the footer its turn ended with. */
   async function send(prompt: string) {
-    await api.chat.send(prompt);
-    await api.chat.idle();
-    const end = lastEnd();
-    assert.ok(end?.footer, 'the turn ended with a footer');
+    const { end } = await suite.send(prompt);
+    assert.ok(end.footer, 'the turn ended with a footer');
     return end.footer;
   }
-
-  before(async () => {
-    session = await useSimulator();
-    sim = session.sim;
-    api = await openChat();
-    await resetSettings(touched);
-  });
-  beforeEach(async () => {
-    await api.chat.newChat();
-    posted = [];
-    sub = api.chatView.onDidPost((m) => posted.push(m));
-    await setUserSetting('model', 'claude-opus-5-5');
-  });
-  afterEach(async () => {
-    sub?.dispose();
-    await api.chat.stop();
-    await resetSettings(touched);
-  });
-  after(async () => {
-    await session.stop();
-  });
 
   it('the second turn reads the cache: the footer says so, with what it saved, and the lines add up', async () => {
     const first = await send(longPrompt);
@@ -62,7 +32,7 @@ describe('spend: prompt cache, switch cost and the spend limit', function () {
     assert.match(second.cacheSaved ?? '', /^cache saved \$\d/);
     assert.ok(second.costBreakdown.some((l) => l.startsWith('Cache read')));
     assert.ok(second.costBreakdown.includes(`Total: ${second.costText}`));
-    const requests = messageRequests(sim).slice(-2);
+    const requests = messageRequests(suite.sim).slice(-2);
     const body = requests[1]?.body as {
       cache_control?: unknown;
       diagnostics?: { previous_message_id?: string };
@@ -76,7 +46,7 @@ describe('spend: prompt cache, switch cost and the spend limit', function () {
     await send(longPrompt);
     await send('Go on, one more line.');
     await waitFor(
-      () => /Switching now re-writes ≈/.test(api.statusBar.snapshot().speed.tooltip),
+      () => /Switching now re-writes ≈/.test(suite.api.statusBar.snapshot().speed.tooltip),
       'the warning on the speed item',
     );
     const result = await vscode.commands.executeCommand<{ fastMode: boolean; cacheCost?: string }>(
@@ -87,18 +57,22 @@ describe('spend: prompt cache, switch cost and the spend limit', function () {
     const after = await send('And in fast mode?');
     assert.equal(after.speed, 'fast');
     assert.match(after.cacheNote ?? '', /^cache miss: model or speed changed/);
-    assert.match(api.statusBar.snapshot().model.tooltip, /Today: \$\d/, 'the day total on the status items');
+    assert.match(
+      suite.api.statusBar.snapshot().model.tooltip,
+      /Today: \$\d/,
+      'the day total on the status items',
+    );
   });
 
   it('a new chat takes the switch warning away: nothing cached is at stake there', async () => {
     await send(longPrompt);
     await waitFor(
-      () => /Switching now re-writes ≈/.test(api.statusBar.snapshot().speed.tooltip),
+      () => /Switching now re-writes ≈/.test(suite.api.statusBar.snapshot().speed.tooltip),
       'the warning on the speed item',
     );
-    await api.chat.newChat();
+    await suite.api.chat.newChat();
     await waitFor(
-      () => !/re-writes ≈/.test(api.statusBar.snapshot().speed.tooltip),
+      () => !/re-writes ≈/.test(suite.api.statusBar.snapshot().speed.tooltip),
       'the warning gone from the speed item',
     );
     const result = await vscode.commands.executeCommand<{ fastMode: boolean; cacheCost?: string }>(
@@ -112,26 +86,26 @@ describe('spend: prompt cache, switch cost and the spend limit', function () {
     await send('A first, cheap question about caches?');
     await setUserSetting('spendLimitPerConversation', 0.000001);
     const asked: string[] = [];
-    const gate = api.chat.spendGate;
+    const gate = suite.api.chat.spendGate;
     const original = gate.confirm;
     try {
       gate.confirm = (q) => {
         asked.push(q);
         return Promise.resolve(false);
       };
-      const before = messageRequests(sim).length;
-      await api.chat.send('A second question?');
-      await api.chat.idle();
-      assert.equal(messageRequests(sim).length, before, 'not sent');
+      const before = messageRequests(suite.sim).length;
+      await suite.api.chat.send('A second question?');
+      await suite.api.chat.idle();
+      assert.equal(messageRequests(suite.sim).length, before, 'not sent');
       assert.match(asked[0] ?? '', /past your limit of \$0\.0000 .*Send the next turn anyway\?/);
       assert.ok(
-        posted.some((m) => m.type === 'setDraft' && m.text === 'A second question?'),
+        suite.posted.some((m) => m.type === 'setDraft' && m.text === 'A second question?'),
         'the prompt is kept',
       );
       gate.confirm = () => Promise.resolve(true);
-      await api.chat.send('A second question?');
-      await api.chat.idle();
-      assert.equal(messageRequests(sim).length, before + 1, 'sent once allowed');
+      await suite.api.chat.send('A second question?');
+      await suite.api.chat.idle();
+      assert.equal(messageRequests(suite.sim).length, before + 1, 'sent once allowed');
     } finally {
       gate.confirm = original;
     }

@@ -3,7 +3,6 @@
 // one-click resend that leaves exactly that feature out; the footer's newer facts.
 
 import * as assert from 'node:assert/strict';
-import { AnthropicClient } from '../../../src/anthropic/client';
 import { emptyLearned, recordRefusal, type LearnedFacts } from '../../../src/anthropic/learnedFacts';
 import { resolveModel } from '../../../src/anthropic/models';
 import type { RefusedFeature } from '../../../src/anthropic/refusalClassifier';
@@ -11,39 +10,14 @@ import type { Message, StreamResult } from '../../../src/anthropic/types';
 import { newConversation, type Conversation, type Turn } from '../../../src/extension/chat/conversation';
 import { footerExtras } from '../../../src/extension/chat/turnOutcome';
 import { runTurn, type TurnSettings } from '../../../src/extension/chat/turnRunner';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { pushTurn, turnSettings, useTurnBench } from './turnKit';
 
-const settings: TurnSettings = {
-  model: 'claude-opus-5-5',
-  effort: 'high',
-  fastMode: true,
-  fastModeOn429: 'fallback',
-  maxTokens: 8000,
-  thinkingMode: 'adaptive',
-  thinkingBudgetTokens: 4000,
-  thinkingDisplay: 'summarized',
-  systemPrompt: '',
-};
+const settings: TurnSettings = { ...turnSettings, model: 'claude-opus-5-5', fastMode: true };
 
 describe('turn outcomes: learning from refusals', function () {
   this.timeout(20_000);
-  let sim: Simulator;
-  let client: AnthropicClient;
-
-  before(async () => {
-    sim = await startSimulator({ tokensPerSecond: 50_000, firstTokenDelayMs: 0 });
-    client = new AnthropicClient({
-      baseUrl: sim.url,
-      auth: { apiKey: 'sk-test' },
-      userAgent: 'thinkfast-test',
-      timeouts: { connectMs: 10_000, headersMs: 60_000, idleMs: 60_000 },
-    });
-  });
-  after(async () => {
-    await client.close();
-    await sim.close();
-  });
-  afterEach(() => sim.configure({ modelRules: null }));
+  const bench = useTurnBench({ tokensPerSecond: 50_000 });
+  afterEach(() => bench.sim.configure({ modelRules: null }));
 
   async function ask(
     c: Conversation,
@@ -51,20 +25,13 @@ describe('turn outcomes: learning from refusals', function () {
     learned: LearnedFacts,
     without?: RefusedFeature,
   ): Promise<{ turn: Turn; refused: RefusedFeature[] }> {
-    const turn: Turn = {
-      id: `t${c.turns.length + 1}`,
-      prompt: 'Hello there, how are you?',
-      attachments: [],
-      content: [],
-      outcome: 'streaming',
-    };
-    c.turns.push(turn);
+    const turn = pushTurn(c, 'Hello there, how are you?');
     const refused: RefusedFeature[] = [];
     await runTurn(
       c,
       turn,
       {
-        client,
+        client: bench.client,
         caps: resolveModel(s.model, undefined, undefined, learned),
         settings: s,
         simulator: true,
@@ -78,7 +45,7 @@ describe('turn outcomes: learning from refusals', function () {
   }
 
   it('a server that refuses fast mode: the turn names it, offers the resend, and the resend has no speed', async () => {
-    sim.configure({ modelRules: { 'claude-opus-5-5': { fastMode: 'removed' } } });
+    bench.sim.configure({ modelRules: { 'claude-opus-5-5': { fastMode: 'removed' } } });
     const c = newConversation('c1', settings.model);
     const first = await ask(c, settings, emptyLearned());
     assert.equal(first.turn.outcome, 'failed');
@@ -92,13 +59,15 @@ describe('turn outcomes: learning from refusals', function () {
     c.turns.pop();
     const again = await ask(c, settings, learned, { kind: 'speed' });
     assert.equal(again.turn.outcome, 'complete', again.turn.error?.message);
-    const body = sim.requests.at(-1)?.body as Record<string, unknown>;
+    const body = bench.sim.requests.at(-1)?.body as Record<string, unknown>;
     assert.equal(body.speed, undefined);
     assert.equal((body.thinking as { display?: string }).display, 'summarized', 'nothing else changed');
   });
 
   it('a refused effort level is learned and the resend uses the nearest level the model takes', async () => {
-    sim.configure({ modelRules: { 'claude-opus-5-5': { effortLevels: ['low', 'medium', 'high', 'max'] } } });
+    bench.sim.configure({
+      modelRules: { 'claude-opus-5-5': { effortLevels: ['low', 'medium', 'high', 'max'] } },
+    });
     const c = newConversation('c2', settings.model);
     const s = { ...settings, fastMode: false, effort: 'xhigh' as const };
     const first = await ask(c, s, emptyLearned());
@@ -110,16 +79,17 @@ describe('turn outcomes: learning from refusals', function () {
     c.turns.pop();
     const again = await ask(c, s, learned, first.refused[0]);
     assert.equal(again.turn.outcome, 'complete', again.turn.error?.message);
-    const sent = (sim.requests.at(-1)?.body as { output_config?: { effort?: string } }).output_config?.effort;
+    const sent = (bench.sim.requests.at(-1)?.body as { output_config?: { effort?: string } }).output_config
+      ?.effort;
     assert.ok(sent !== undefined && sent !== 'xhigh', `sent effort ${sent}`);
   });
 
   it('a plain retry after the refusal does not loop: nothing is resent unless asked', async () => {
-    sim.configure({ modelRules: { 'claude-opus-5-5': { fastMode: 'removed' } } });
-    const before = sim.requests.length;
+    bench.sim.configure({ modelRules: { 'claude-opus-5-5': { fastMode: 'removed' } } });
+    const before = bench.sim.requests.length;
     const c = newConversation('c3', settings.model);
     await ask(c, settings, emptyLearned());
-    assert.equal(sim.requests.length, before + 1, 'exactly one request');
+    assert.equal(bench.sim.requests.length, before + 1, 'exactly one request');
   });
 });
 

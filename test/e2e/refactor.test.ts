@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2e, screenshot } from './fixture';
-import { findRow, uiTimeoutMs } from './workbench';
+import { findRow, setColorTheme, uiTimeoutMs } from './workbench';
 
 const sampleText = (folder: string) => fs.readFileSync(path.join(folder, 'sample.ts'), 'utf8');
 
@@ -51,29 +51,6 @@ const streamingLens = (page: Page) => page.locator('.codelens-decoration', { has
 const readyToast = (page: Page) =>
   page.locator('.notifications-toasts .notification-toast', { hasText: 'refactor ready' });
 
-/**
- * Picks "Dark Modern" in "Preferences: Color Theme", as a user would. The picker lists the themes
- * of the current kind first; its light/dark button at the input switches the list.
- */
-async function pickDarkTheme(page: Page): Promise<void> {
-  const rows = page.locator('.quick-input-widget .monaco-list-row');
-  await findRow(page, 'F1', '>Preferences: Color Theme', 'Preferences: Color Theme');
-  // Not "Browse Color Themes in Marketplace", which also matches.
-  await rows.filter({ hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Browse' }).first().click();
-  const dark = rows.filter({ hasText: 'Dark Modern' }).first();
-  if (!(await dark.isVisible({ timeout: 3_000 }).catch(() => false))) {
-    await page
-      .locator(
-        '.quick-input-widget .quick-input-header a.action-label, .quick-input-widget .quick-input-inline-action-bar a.action-label',
-      )
-      .first()
-      .click();
-  }
-  await dark.waitFor({ timeout: uiTimeoutMs });
-  await dark.click();
-  await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: uiTimeoutMs });
-}
-
 describe('refactor inline (e2e)', function () {
   // The answer streams slowly on purpose, to be seen (and photographed) arriving.
   this.timeout(240_000);
@@ -111,7 +88,7 @@ describe('refactor inline (e2e)', function () {
 
   it('in the dark theme: Keep on one hunk, then Keep all, changes the file', async () => {
     const { page, simulator } = e2e();
-    await pickDarkTheme(page);
+    await setColorTheme(page, 'dark');
     simulator.configure({ tokensPerSecond: 6 });
     await selectSample(page);
     await refactorFromContextMenu(page);

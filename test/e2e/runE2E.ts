@@ -59,7 +59,8 @@ async function main(): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const url = server.url;
     await step('load the workbench', async () => {
-      await page.goto(url);
+      // A loaded machine can take a while to serve the workbench the first time.
+      await page.goto(url, { timeout: 120_000 });
       await waitForWorkbench(page);
     });
     setE2EContext({ page, server, vsix, simulator: sim, folder });

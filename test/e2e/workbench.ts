@@ -109,3 +109,53 @@ export async function runCommandWithInput(page: Page, label: string, title: stri
     .locator('.quick-input-widget .quick-input-title', { hasText: title })
     .waitFor({ timeout: uiTimeoutMs });
 }
+
+/** The three kinds of colour theme, by the class the workbench and the webview's body carry. */
+export const themeKinds = {
+  light: { workbench: 'vs', webview: 'vscode-light' },
+  dark: { workbench: 'vs-dark', webview: 'vscode-dark' },
+  'high contrast': { workbench: 'hc-black', webview: 'vscode-high-contrast' },
+} as const;
+export type ThemeKind = keyof typeof themeKinds;
+
+/**
+ * Switches the colour theme as a user would: between light and dark with the palette's toggle,
+ * into (and out of) high contrast with "Preferences: Color Theme". Waits until the workbench shows it.
+ */
+export async function setColorTheme(page: Page, kind: ThemeKind): Promise<void> {
+  const shown = (k: ThemeKind) => page.locator(`.monaco-workbench.${themeKinds[k].workbench}`);
+  if (await shown(kind).isVisible()) return;
+  if (kind === 'high contrast') await pickColorTheme(page, 'Dark High Contrast');
+  else {
+    if (await shown('high contrast').isVisible()) await pickColorTheme(page, 'Dark 2026');
+    if (!(await shown(kind).isVisible()))
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  }
+  await shown(kind).waitFor({ timeout: uiTimeoutMs });
+}
+
+/**
+ * Picks the theme labelled `label` in "Preferences: Color Theme". The picker first lists a few
+ * themes; "See More Themes..." lists the rest.
+ */
+async function pickColorTheme(page: Page, label: string): Promise<void> {
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await findRow(page, 'F1', '>Preferences: Color Theme', 'Preferences: Color Theme');
+  // Not "Browse Color Themes in Marketplace", which also matches.
+  await rows.filter({ hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Browse' }).first().click();
+  const input = page.locator('.quick-input-widget input');
+  const row = rows.filter({ hasText: label }).first();
+  await input.fill(label, { timeout: uiTimeoutMs });
+  if (
+    !(await row.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await input.fill('', { timeout: uiTimeoutMs });
+    await rows.filter({ hasText: 'See More Themes' }).first().click({ timeout: uiTimeoutMs });
+    await input.fill(label, { timeout: uiTimeoutMs });
+    await row.waitFor({ timeout: uiTimeoutMs });
+  }
+  await row.click();
+}

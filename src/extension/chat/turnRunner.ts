@@ -10,6 +10,7 @@ import type { RefusedFeature } from '../../anthropic/refusalClassifier';
 import type { BuiltRequest, RateLimitInfo, ResponseMetrics, StreamResult } from '../../anthropic/types';
 import type { BlockDelta, HostMessage } from '../../shared/protocol';
 import type { ConfigSnapshot } from '../settings/config';
+import { effectiveMaxTokens } from '../settings/settingProblems';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import type { DeltaBatcher } from './deltaBatcher';
 import { errorView, footerView, turnView } from './views';
@@ -70,12 +71,14 @@ export function requestSettings(
   overrides: TurnOverrides & { previousMessageId?: string | null } = {},
 ): RequestSettings {
   const thinking = overrides.thinking ?? s.thinkingMode;
+  // Above the model's limit the setting is lowered to it (the settings warning says so).
+  const maxTokens = effectiveMaxTokens(s.maxTokens, caps);
   return {
     model: s.model,
-    maxTokens: s.maxTokens,
+    maxTokens,
     thinking,
     ...(thinking === 'manual' || (thinking === 'adaptive' && !caps.thinkingModes.includes('adaptive'))
-      ? { budgetTokens: Math.min(s.thinkingBudgetTokens, s.maxTokens - 1) }
+      ? { budgetTokens: Math.min(s.thinkingBudgetTokens, maxTokens - 1) }
       : {}),
     ...(caps.effortLevels.length > 0 ? { effort: overrides.effort ?? s.effort } : {}),
     fast: overrides.fast ?? s.fastMode,

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { Simulator } from '../simulator/server';
 import { messageRequests, resetSettings, setUserSetting, useSimulator, waitFor } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { fromWebview, openChat, type ThinkfastTestApi } from './thinkfastExtension';
 
 const touched = ['model', 'effort', 'fastMode'];
 
@@ -126,19 +126,27 @@ describe('models: what is sent and shown per model', function () {
     assert.equal(ends().at(-1)?.outcome, 'complete');
   });
 
-  it('a server refusing xhigh effort: learned, and the resend uses a level the model takes', async () => {
+  it('a server refusing xhigh effort: "Retry at high" sets the effort and retries at it', async () => {
     sim.configure({ modelRules: { 'claude-opus-5-5': { effortLevels: ['low', 'medium', 'high', 'max'] } } });
     await setUserSetting('model', 'claude-opus-5-5');
     await setUserSetting('effort', 'xhigh');
     const { end } = await send('Hello again, how are things?');
     assert.match(end.error?.title ?? '', /refused effort "xhigh"/);
+    assert.deepEqual(end.error?.retryEfforts, ['low', 'medium', 'high', 'max'], 'the levels the model takes');
+    assert.ok(!end.error?.actions.includes('retry'), 'no Retry that fails the same way');
     const before = messageRequests(sim).length;
-    await api.chat.runAction(api.chat.current.turns.at(-1)?.id ?? '', 'resendWithout');
+    fromWebview(api, {
+      type: 'retryAtEffort',
+      turnId: api.chat.current.turns.at(-1)?.id ?? '',
+      effort: 'high',
+    });
+    await waitFor(() => messageRequests(sim).length > before, 'the retry');
     await api.chat.idle();
     const effort = (messageRequests(sim)[before]?.body as { output_config?: { effort?: string } })
       .output_config?.effort;
-    assert.ok(effort && effort !== 'xhigh', `resent with ${effort}`);
+    assert.equal(effort, 'high', 'retried at the level clicked');
     assert.equal(ends().at(-1)?.outcome, 'complete');
+    await waitFor(() => api.backend.settings.current.effort === 'high', 'the effort setting to become high');
   });
 
   it('a deprecated model gets a one-time notice with its retirement date and a switch to its successor', async () => {

@@ -9,6 +9,7 @@ import { registerConnection } from './connection/connectionFeature';
 import { registerLog } from './log';
 import { registerRefactor } from './refactor/refactorCommand';
 import { registerSettings } from './settings/settingsFeature';
+import type { SettingsWarnings } from './settings/settingsWarnings';
 import { registerStatus } from './status/statusFeature';
 import type { LifecycleNotice } from './status/lifecycleNotice';
 import type { StatusBar } from './status/statusBar';
@@ -26,6 +27,8 @@ export interface ThinkfastTestApi {
   readonly store: ConversationStore;
   readonly statusBar: StatusBar;
   readonly activity: StreamActivity;
+  /** The warnings about bad setting values, each shown once. */
+  readonly settingsWarnings: SettingsWarnings;
   /** The one-time deprecation notice. */
   readonly lifecycle: LifecycleNotice;
   /** From the first line of the bundle running to the end of `activate`, in ms. */
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
     statusBar,
     activity,
     lifecycle,
+    settingsWarnings: settings.warnings,
     activationMs,
   };
 }

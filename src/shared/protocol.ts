@@ -100,6 +100,8 @@ export type WebviewMessage =
   | { readonly type: 'stop' }
   /** Run the action offered on a turn. */
   | { readonly type: 'action'; readonly turnId: string; readonly action: TurnAction }
+  /** Retry turn `turnId` at `effort` (one the model takes), which becomes the effort setting. */
+  | { readonly type: 'retryAtEffort'; readonly turnId: string; readonly effort: string }
   /** Regenerate the last answer. */
   | { readonly type: 'regenerate' }
   /** Edit a prompt in place and send it: a new version from that turn on (the old one stays). */

@@ -87,6 +87,10 @@ export function validateWebviewMessage(raw: unknown): Result {
       if (!isId(m.turnId)) return bad('turnId');
       if (!actions.includes(m.action as TurnAction)) return bad('action');
       return { ok: true, message: { type: 'action', turnId: m.turnId, action: m.action as TurnAction } };
+    case 'retryAtEffort':
+      if (!isId(m.turnId)) return bad('turnId');
+      if (typeof m.effort !== 'string' || !/^[a-z]{1,16}$/.test(m.effort)) return bad('effort');
+      return { ok: true, message: { type: 'retryAtEffort', turnId: m.turnId, effort: m.effort } };
     case 'undoDelete':
       if (!isId(m.id)) return bad('id');
       return { ok: true, message: { type: 'undoDelete', id: m.id } };

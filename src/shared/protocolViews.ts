@@ -137,6 +137,11 @@ export interface ErrorView {
   /** A sentence for a person; never contains the API key. */
   readonly message: string;
   readonly actions: readonly TurnAction[];
+  /**
+   * For an effort level the model refused: the levels it takes, each a one-click "Retry at …"
+   * (`retryAtEffort`) in place of a Retry that would fail the same way.
+   */
+  readonly retryEfforts?: readonly string[];
   /** For rate limits: when a retry can succeed (ms since epoch); the turn ended, nothing retries by itself. */
   readonly retryAt?: number;
 }

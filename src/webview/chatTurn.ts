@@ -13,7 +13,7 @@ import type {
 import { assertNever } from '../shared/protocol';
 import { AnswerBlock } from './answerBlock';
 import { button, el, icon } from './dom';
-import { startCountdown } from './errorView';
+import { startCountdown, type ErrorRun } from './errorView';
 import { promptView } from './promptView';
 import { redactedBlock } from './redactedBlock';
 import type { RenderContext } from './renderContext';
@@ -192,7 +192,9 @@ export class ChatTurn {
   private showEnd(outcome: TurnOutcome, footer?: FooterView, error?: ErrorView, notice?: string): void {
     this.outcomeValue = outcome;
     this.element.dataset.outcome = outcome;
-    const run = (action: TurnAction) => this.ctx.host.post({ type: 'action', turnId: this.id, action });
+    const run: ErrorRun = (action: TurnAction) =>
+      this.ctx.host.post({ type: 'action', turnId: this.id, action });
+    run.retryAtEffort = (effort) => this.ctx.host.post({ type: 'retryAtEffort', turnId: this.id, effort });
     const end = renderTurnEnd({ outcome, footer, error, notice }, this.ctx.ticker, run);
     this.disposers.push(...end.disposers);
     this.endElement.replaceChildren(...end.elements);

@@ -8,6 +8,8 @@ import { ContextMeter } from './contextMeter';
 import { MentionInput } from './mentionInput';
 import type { ViewStateStore } from './state';
 import type { HostPort } from './vscodeApi';
+import { maxMessageText } from '../shared/protocolValidation';
+import { formatCount } from './format';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -17,6 +19,8 @@ export class Composer {
   readonly meter: ContextMeter;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
+  /** Why the draft cannot be sent (over the size limit), shown under the prompt box. */
+  private readonly limitNote: HTMLElement;
   private busy = false;
 
   constructor(
@@ -40,6 +44,7 @@ export class Composer {
     this.input.addEventListener('keyup', (event) => {
       if (/^(Arrow(Left|Right)|Home|End)$/.test(event.key)) this.mentions.update();
     });
+    this.limitNote = el('p', { class: 'composer-limit', id: 'composer-limit', hidden: true });
     this.sendButton = button({ class: 'send-button' }, () => (this.busy ? this.stop() : this.send()));
     this.element = el(
       'div',
@@ -48,6 +53,7 @@ export class Composer {
       this.chips.element,
       this.mentions.menu.element,
       el('div', { class: 'input-row' }, this.input, this.sendButton),
+      this.limitNote,
       this.config.element,
       this.meter.element,
     );
@@ -93,6 +99,7 @@ export class Composer {
   }
 
   private onInput(updateMention = true): void {
+    this.limitNote.removeAttribute('role');
     this.state.update({ draft: this.input.value });
     this.render();
     this.meter.setDraft(this.input.value);
@@ -102,6 +109,14 @@ export class Composer {
   private send(): void {
     const text = this.input.value;
     if (this.busy || text.trim() === '') return;
+    // The host refuses a message over the limit; the draft stays here instead of being lost.
+    if (text.length > maxMessageText) {
+      // Announced now, on the refused send, not on every keystroke while typing.
+      this.limitNote.setAttribute('role', 'alert');
+      this.limitNote.textContent = limitReason(text.length);
+      this.focus();
+      return;
+    }
     this.host.post({ type: 'send', text });
     this.input.value = '';
     this.onInput();
@@ -118,5 +133,25 @@ export class Composer {
     this.sendButton.title = this.busy ? 'Stop (Escape)' : `${label} (Enter)`;
     this.sendButton.classList.toggle('is-stop', this.busy);
     this.sendButton.disabled = !this.busy && this.input.value.trim() === '';
+    this.renderLimit(this.input.value.length);
   }
+
+  /** Over the limit the prompt box is marked invalid and says why, with the figures. */
+  private renderLimit(length: number): void {
+    const over = length > maxMessageText;
+    this.limitNote.hidden = !over;
+    this.limitNote.textContent = over ? limitReason(length) : '';
+    for (const [name, value] of [
+      ['aria-invalid', 'true'],
+      ['aria-describedby', this.limitNote.id],
+    ] as const) {
+      if (over) this.input.setAttribute(name, value);
+      else this.input.removeAttribute(name);
+    }
+  }
+}
+
+/** Why a draft of `length` characters is not sent, and what to do about it. */
+export function limitReason(length: number): string {
+  return `Too long to send: this prompt has ${formatCount(length)} characters and one message can carry at most ${formatCount(maxMessageText)}. Shorten it by ${formatCount(length - maxMessageText)} characters, or add the material as context with @ instead. Your text stays here.`;
 }

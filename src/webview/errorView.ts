@@ -20,11 +20,17 @@ export function actionButton(action: TurnAction, run: (action: TurnAction) => vo
   return button({ label, icon: iconName, class: 'action-button', title: label }, () => run(action));
 }
 
+/** What an error's buttons do: a turn action, or a retry at an effort level the model takes. */
+export interface ErrorRun {
+  (action: TurnAction): void;
+  retryAtEffort?(effort: string): void;
+}
+
 /** Renders an error; returns the element and a function that stops its countdown. */
 export function renderError(
   error: ErrorView,
   ticker: Ticker,
-  run: (action: TurnAction) => void,
+  run: ErrorRun,
 ): { element: HTMLElement; dispose: () => void } {
   const element = el(
     'div',
@@ -39,9 +45,15 @@ export function renderError(
     // The turn has ended: nothing retries by itself, so say when Retry can work (issue 10 #10).
     dispose = startCountdown(countdown, error.retryAt, ticker, 'You can retry', 'You can retry now.');
   }
-  if (error.actions.length > 0) {
-    element.append(el('div', { class: 'error-actions' }, ...error.actions.map((a) => actionButton(a, run))));
-  }
+  // A refused effort level: one retry per level the model takes, instead of a Retry that fails again.
+  const retries = (error.retryEfforts ?? []).map((effort) => {
+    const label = `Retry at ${effort}`;
+    return button({ label, icon: 'refresh', class: 'action-button retry-effort', title: label }, () =>
+      run.retryAtEffort?.(effort),
+    );
+  });
+  const buttons = [...retries, ...error.actions.map((a) => actionButton(a, run))];
+  if (buttons.length > 0) element.append(el('div', { class: 'error-actions' }, ...buttons));
   return { element, dispose };
 }
 

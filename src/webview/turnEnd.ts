@@ -1,8 +1,8 @@
 // What a turn shows once it has ended: the outcome note, the error with its actions, the stop
 // reason (with Continue where it applies), a notice, and the footer.
-import type { ErrorView, FooterView, TurnAction, TurnOutcome } from '../shared/protocol';
+import type { ErrorView, FooterView, TurnOutcome } from '../shared/protocol';
 import { el, icon } from './dom';
-import { actionButton, renderError } from './errorView';
+import { actionButton, renderError, type ErrorRun } from './errorView';
 import { describeStopReason, renderFooter } from './footer';
 import type { Ticker } from './ticker';
 
@@ -23,7 +23,7 @@ export interface TurnEnd {
 export function renderTurnEnd(
   end: TurnEnd,
   ticker: Ticker,
-  run: (action: TurnAction) => void,
+  run: ErrorRun,
 ): { elements: HTMLElement[]; disposers: (() => void)[] } {
   const { outcome, footer, error, notice } = end;
   const elements: HTMLElement[] = [];

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { messageRequests, setUserSetting, waitFor } from './simulatorSession';
 import { useChatSuite } from './chatSuite';
+import { fromWebview } from './thinkfastExtension';
 
 const touched = ['model', 'effort', 'fastMode'];
 
@@ -92,7 +93,7 @@ describe('models: what is sent and shown per model', function () {
     assert.equal(suite.ends().at(-1)?.outcome, 'complete');
   });
 
-  it('a server refusing xhigh effort: learned, and the resend uses a level the model takes', async () => {
+  it('a server refusing xhigh effort: "Retry at high" sets the effort and retries at it', async () => {
     suite.sim.configure({
       modelRules: { 'claude-opus-5-5': { effortLevels: ['low', 'medium', 'high', 'max'] } },
     });
@@ -100,13 +101,24 @@ describe('models: what is sent and shown per model', function () {
     await setUserSetting('effort', 'xhigh');
     const { end } = await send('Hello again, how are things?');
     assert.match(end.error?.title ?? '', /refused effort "xhigh"/);
+    assert.deepEqual(end.error?.retryEfforts, ['low', 'medium', 'high', 'max'], 'the levels the model takes');
+    assert.ok(!end.error?.actions.includes('retry'), 'no Retry that fails the same way');
     const before = messageRequests(suite.sim).length;
-    await suite.api.chat.runAction(suite.api.chat.current.turns.at(-1)?.id ?? '', 'resendWithout');
+    fromWebview(suite.api, {
+      type: 'retryAtEffort',
+      turnId: suite.api.chat.current.turns.at(-1)?.id ?? '',
+      effort: 'high',
+    });
+    await waitFor(() => messageRequests(suite.sim).length > before, 'the retry');
     await suite.api.chat.idle();
     const effort = (messageRequests(suite.sim)[before]?.body as { output_config?: { effort?: string } })
       .output_config?.effort;
-    assert.ok(effort && effort !== 'xhigh', `resent with ${effort}`);
+    assert.equal(effort, 'high', 'retried at the level clicked');
     assert.equal(suite.ends().at(-1)?.outcome, 'complete');
+    await waitFor(
+      () => suite.api.backend.settings.current.effort === 'high',
+      'the effort setting to become high',
+    );
   });
 
   it('a deprecated model gets a one-time notice with its retirement date and a switch to its successor', async () => {

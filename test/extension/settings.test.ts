@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readConfig } from '../../src/extension/settings/config';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { setUserSetting, thinkfast, waitFor } from './simulatorSession';
+import { resetSettings, setUserSetting, thinkfast, waitFor } from './simulatorSession';
 
 describe('settings: the base URL comes from user settings only', function () {
   let userSim: Simulator;
@@ -69,5 +69,50 @@ describe('settings: the base URL comes from user settings only', function () {
       'the request went to the user-level URL',
     );
     assert.deepEqual(workspaceSim.requests, [], 'nothing reached the workspace-level URL');
+  });
+});
+
+describe('settings: a bad value gets one warning', function () {
+  const keys = ['maxTokens', 'effort', 'chat.codeWrap', 'model'];
+  afterEach(() => resetSettings(keys));
+
+  it('a negative maxTokens: one warning naming the setting and the default used, not one per read', async () => {
+    const api = await thinkfast();
+    const before = api.settingsWarnings.shown.length;
+    const forMaxTokens = () => api.settingsWarnings.shown.slice(before).filter((w) => w.key === 'maxTokens');
+    await setUserSetting('maxTokens', -5);
+    const [warning] = await waitFor(
+      () => forMaxTokens().length > 0 && forMaxTokens(),
+      'the maxTokens warning',
+    );
+    assert.match(warning.message, /"thinkfast\.maxTokens" is -5.*Using the default, 16000, instead/);
+    assert.equal(api.backend.settings.current.maxTokens, 16000);
+
+    // Other settings change (each change re-reads every setting); the bad value is still there.
+    await setUserSetting('chat.codeWrap', true);
+    await waitFor(() => api.backend.settings.current.chatCodeWrap, 'the next read');
+    await setUserSetting('effort', 'low');
+    await waitFor(() => api.backend.settings.current.effort === 'low', 'the read after');
+    assert.equal(forMaxTokens().length, 1, 'warned once for the one bad value');
+
+    // Another bad value is another warning.
+    await setUserSetting('maxTokens', 'lots');
+    await waitFor(() => forMaxTokens().length === 2, 'the warning for the second bad value');
+    assert.match(forMaxTokens()[1].message, /"lots"/);
+  });
+
+  it('maxTokens above the model limit: one note naming the model and the limit used', async () => {
+    const api = await thinkfast();
+    const before = api.settingsWarnings.shown.length;
+    await setUserSetting('model', 'claude-opus-4-6');
+    await setUserSetting('maxTokens', 500_000);
+    const note = await waitFor(
+      () => api.settingsWarnings.shown.slice(before).find((w) => w.key === 'maxTokens'),
+      'the max tokens note',
+    );
+    assert.match(note.message, /500,000.*Claude Opus 4\.6 writes at most 128,000.*Using 128,000/);
+    await setUserSetting('effort', 'low');
+    await waitFor(() => api.backend.settings.current.effort === 'low', 'the next read');
+    assert.equal(api.settingsWarnings.shown.slice(before).filter((w) => w.key === 'maxTokens').length, 1);
   });
 });

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { config, delta, sel, start, turn, turnEnd, turnStart } from './fixtures';
 import { Panel, usePanel } from './panel';
+import { maxMessageText } from '../../src/shared/protocolValidation';
 
 describe('webview: composer', function () {
   let panel!: Panel;
@@ -159,5 +160,34 @@ describe('webview: composer', function () {
     );
     await panel.page.keyboard.press('Enter');
     assert.deepEqual(await panel.posted(), [{ type: 'send', text: 'hi' }]);
+  });
+
+  it('refuses a prompt over the size limit before sending, says why, and keeps the text', async () => {
+    const input = panel.page.locator(sel.input);
+    const note = panel.page.locator('.composer-limit');
+    const tooLong = 'x'.repeat(maxMessageText) + 'yz';
+    await input.fill(tooLong);
+    assert.equal(await note.isVisible(), true, 'the reason shows while the draft is too long');
+    assert.match(
+      await note.innerText(),
+      /1,000,002 characters.*at most 1,000,000.*Shorten it by 2 characters/,
+    );
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.equal(await input.getAttribute('aria-describedby'), 'composer-limit');
+    await input.press('Enter');
+    await panel.page.locator(sel.send).click();
+    assert.deepEqual(await panel.posted(), [], 'nothing is sent');
+    assert.equal((await input.inputValue()).length, tooLong.length, 'the text stays in the composer');
+    assert.equal(await note.getAttribute('role'), 'alert', 'the refused send is announced');
+
+    await input.press('End');
+    await input.press('Backspace');
+    await input.press('Backspace');
+    assert.equal(await note.isVisible(), false, 'at the limit the reason goes');
+    assert.equal(await input.getAttribute('aria-invalid'), null);
+    await input.press('Enter');
+    const posted = (await panel.posted()) as { type: string; text: string }[];
+    assert.equal(posted.length, 1);
+    assert.equal(posted[0].text.length, maxMessageText, 'a prompt at the limit is sent');
   });
 });

@@ -58,6 +58,37 @@ describe('webview: turns', function () {
     assert.equal(await panel.page.locator(sel.answer('t1')).innerText(), 'Partial answer');
   });
 
+  it('a refused effort level offers "Retry at …" per level the model takes, each posting retryAtEffort', async () => {
+    await panel.post(turnStart('t1'));
+    await panel.post(
+      turnEnd('t1', {
+        outcome: 'failed',
+        footer: undefined,
+        error: {
+          title: 'Opus 5.5 refused effort "xhigh"',
+          message: 'The API refused effort "xhigh".',
+          actions: ['showLog'],
+          retryEfforts: ['low', 'high', 'max'],
+        },
+      }),
+    );
+    const error = panel.page.locator(`${sel.turn('t1')} .turn-error`);
+    assert.deepEqual(
+      await error
+        .locator('button')
+        .allInnerTexts()
+        .then((t) => t.map((x) => x.trim())),
+      ['Retry at low', 'Retry at high', 'Retry at max', 'Show log'],
+    );
+    assert.equal(
+      await error.getByRole('button', { name: 'Retry', exact: true }).count(),
+      0,
+      'no plain Retry',
+    );
+    await error.getByRole('button', { name: 'Retry at high' }).click();
+    assert.deepEqual(await panel.posted(), [{ type: 'retryAtEffort', turnId: 't1', effort: 'high' }]);
+  });
+
   it('counts down to retryAt in errors and in turn status', async () => {
     await panel.post(turnStart('t1'));
     const now = await panel.page.evaluate(() => Date.now());

@@ -3,6 +3,7 @@
 // the context chips or the editor actions; splitting the switch would hide which message goes where.
 
 import type * as vscode from 'vscode';
+import type { Effort } from '../../anthropic/types';
 import type { TurnAction, WebviewMessage } from '../../shared/protocol';
 import { assertNever } from '../../shared/protocol';
 import { validateWebviewMessage, type OpenedEnvelope } from '../../shared/protocolValidation';
@@ -164,6 +165,8 @@ export class ChatController extends Disposable {
         return this.session.stop();
       case 'action':
         return this.action(m.turnId, m.action);
+      case 'retryAtEffort':
+        return this.retryAtEffort(m.turnId, m.effort);
       case 'regenerate':
         return this.session.rerunLast();
       case 'editPrompt':
@@ -250,6 +253,17 @@ export class ChatController extends Disposable {
       default:
         assertNever(action);
     }
+  }
+
+  /** "Retry at …": a level the model takes becomes the effort setting, and the turn runs again at it. */
+  private async retryAtEffort(turnId: string, effort: string): Promise<void> {
+    const caps = this.backend.catalog.resolve(this.backend.settings.current.model);
+    if (!(caps.effortLevels as readonly string[]).includes(effort)) {
+      this.log.warn(`"Retry at ${effort}": ${caps.id} does not take that effort level`);
+      return;
+    }
+    await editorActions.setEffort(effort as Effort);
+    await this.session.retryAtEffort(turnId, effort as Effort);
   }
 
   private sendChips(): void {

@@ -5,6 +5,7 @@
 // sessionTurn.ts (running and saving one turn), conversationMerge.ts (another window's turns).
 
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
+import type { Effort } from '../../anthropic/types';
 import { Disposable } from '../dispose';
 import {
   continuePrompt,
@@ -47,6 +48,8 @@ export class ChatSession extends Disposable {
   /** What the API refused per failed turn, for "Resend without it"; the next turn's exception. */
   private readonly refused = new Map<string, RefusedFeature>();
   private without: RefusedFeature | undefined;
+  /** The effort of the next turn only ("Retry at …"; the setting is written too, but may lag). */
+  private effortOnce: Effort | undefined;
   /** Asks before a turn past `thinkfast.spendLimitPerConversation`. */
   readonly spendGate = new SpendGate(
     () => this.deps.backend.settings.current.spendLimitPerConversation,
@@ -178,6 +181,16 @@ export class ChatSession extends Disposable {
     });
   }
 
+  /** Sends the last turn again at `effort`, a level the model takes (after it refused another). */
+  retryAtEffort(turnId: string, effort: Effort): Promise<void> {
+    return this.serial(async () => {
+      if (this.conversation.turns.at(-1)?.id !== turnId) return;
+      await this.stopAndRefresh();
+      this.effortOnce = effort;
+      this.rerunNow(undefined);
+    });
+  }
+
   /** Retries `turnId` if it is still the last turn when the queue gets to it. */
   retry(turnId: string): Promise<void> {
     return this.serial(async () => {
@@ -272,8 +285,9 @@ export class ChatSession extends Disposable {
   private async execute(turn: Turn, signal: AbortSignal, checkpoint: TurnCheckpoint): Promise<void> {
     const conversation = this.conversation;
     const { log } = this.deps;
-    const without = this.without;
+    const { without, effortOnce: effort } = this;
     this.without = undefined;
+    this.effortOnce = undefined;
     await executeTurn(conversation, turn, signal, {
       ...this.deps,
       post: (msg) => {
@@ -283,6 +297,7 @@ export class ChatSession extends Disposable {
         if (this.running?.turn === turn) this.running.batcher = b;
       },
       ...(without ? { without } : {}),
+      ...(effort ? { effort } : {}),
       onRefused: (feature) => void this.refused.set(turn.id, feature),
     });
     checkpoint.stop();

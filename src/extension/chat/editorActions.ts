@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { WebviewMessage } from '../../shared/protocol';
 import { safeExternalUrl } from '../../shared/protocolValidation';
+import type { Effort } from '../../anthropic/types';
 import { CommandIds } from '../commandIds';
+import { writeSetting } from '../settings/settingWriter';
+import { SettingKeys } from '../settings/settingsTable';
 
 type Command = Extract<WebviewMessage, { type: 'command' }>['command'];
 
@@ -15,6 +18,11 @@ const commandIds: Record<Command, string> = {
 
 /** What the chat's code buttons, links and composer shortcuts do in the editor. */
 export const editorActions = {
+  /** Makes `effort` the effort setting (where it is set: workspace or user). */
+  async setEffort(effort: Effort): Promise<void> {
+    await writeSetting(SettingKeys.effort, effort);
+  },
+
   async copyCode(code: string): Promise<void> {
     await vscode.env.clipboard.writeText(code);
     void vscode.window.setStatusBarMessage('$(check) Copied', 2000);

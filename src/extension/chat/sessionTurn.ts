@@ -4,6 +4,7 @@
 
 import type * as vscode from 'vscode';
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
+import type { Effort } from '../../anthropic/types';
 import type { HostMessage, TurnView } from '../../shared/protocol';
 import type { Backend } from '../connection/backend';
 import type { StreamActivity } from '../status/streamActivity';
@@ -50,6 +51,8 @@ export interface SessionTurnDeps {
   readonly activity: Pick<StreamActivity, 'meter' | 'reportRateLimits' | 'reportResponse'>;
   /** Send this turn without a feature the API refused ("Resend without it"). */
   readonly without?: RefusedFeature;
+  /** Send this turn at this effort ("Retry at …"). */
+  readonly effort?: Effort;
   /** The API refused a feature for this turn (also recorded as a learned fact). */
   onRefused?(feature: RefusedFeature): void;
   readonly log: Pick<vscode.LogOutputChannel, 'info' | 'error'>;
@@ -91,6 +94,7 @@ export async function executeTurn(
           log: (line) => log.info(line),
           onBatcher: (b) => deps.onBatcher(b),
           ...(deps.without ? { without: deps.without } : {}),
+          ...(deps.effort ? { effort: deps.effort } : {}),
           onRefused: (feature, message) => {
             deps.onRefused?.(feature);
             backend.learned.record(ready.caps.id, feature, message).catch((e: unknown) => {

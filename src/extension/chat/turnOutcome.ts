@@ -65,7 +65,15 @@ export function isFeatureRefusal(status: number | undefined, message: string): b
   return classifyRefusal({ status, message }) !== undefined;
 }
 
-/** The inline error of a refused feature: what, in plain words, and the one-click resend. */
+/** For a refused effort level: the levels the model takes instead (each a one-click retry). */
+export function effortFixes(f: RefusedFeature, caps: Pick<ModelCapabilities, 'effortLevels'>): Effort[] {
+  return f.kind === 'effort' && f.level !== undefined ? caps.effortLevels.filter((l) => l !== f.level) : [];
+}
+
+/**
+ * The inline error of a refused feature: what, in plain words, and the one-click fix: for an
+ * effort level, "Retry at …" per level the model takes; otherwise "Resend without it".
+ */
 export function refusedErrorView(
   f: RefusedFeature,
   caps: ModelCapabilities,
@@ -74,6 +82,17 @@ export function refusedErrorView(
 ): ErrorView {
   const what = describeRefusal(f);
   const id = requestId ? ` (request ${requestId})` : '';
+  const levels = effortFixes(f, caps);
+  if (levels.length > 0) {
+    return {
+      title: `${shortName(caps.displayName)} refused ${what}`,
+      message:
+        `The API refused ${what} for ${caps.displayName}: “${serverMessage}”${id}. ` +
+        `It takes ${levels.join(', ')}. “Retry at …” sends this turn again at that level and makes it your effort setting.`,
+      actions: ['showLog'],
+      retryEfforts: levels,
+    };
+  }
   return {
     title: `${shortName(caps.displayName)} refused ${what}`,
     message:

@@ -7,9 +7,16 @@ import type { ModelCapabilities } from '../../anthropic/models';
 import { buildRequest, type RequestSettings } from '../../anthropic/requestBuilder';
 import type { MessageStreamer } from '../../anthropic/client';
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
-import type { BuiltRequest, RateLimitInfo, ResponseMetrics, StreamResult } from '../../anthropic/types';
+import type {
+  BuiltRequest,
+  Effort,
+  RateLimitInfo,
+  ResponseMetrics,
+  StreamResult,
+} from '../../anthropic/types';
 import type { BlockDelta, HostMessage } from '../../shared/protocol';
 import type { ConfigSnapshot } from '../settings/config';
+import { effectiveMaxTokens } from '../settings/settingProblems';
 import { historyMessages, type Conversation, type Turn } from './conversation';
 import type { DeltaBatcher } from './deltaBatcher';
 import { errorView, footerView, turnView } from './views';
@@ -58,6 +65,8 @@ export interface TurnDeps {
   onBatcher?(batcher: DeltaBatcher): void;
   /** Send this turn without a feature the API refused (the user clicked "Resend without it"). */
   readonly without?: RefusedFeature;
+  /** Send this turn at this effort (the user clicked "Retry at …" after a refused level). */
+  readonly effort?: Effort;
   /** A 400 refused a feature the request sent: the catalogue should learn it. */
   onRefused?(feature: RefusedFeature, message: string): void;
   /** The metrics of a turn that produced something (speed served, cost: the status bar's). */
@@ -71,12 +80,14 @@ export function requestSettings(
   overrides: TurnOverrides & { previousMessageId?: string | null } = {},
 ): RequestSettings {
   const thinking = overrides.thinking ?? s.thinkingMode;
+  // Above the model's limit the setting is lowered to it (the settings warning says so).
+  const maxTokens = effectiveMaxTokens(s.maxTokens, caps);
   return {
     model: s.model,
-    maxTokens: s.maxTokens,
+    maxTokens,
     thinking,
     ...(thinking === 'manual' || (thinking === 'adaptive' && !caps.thinkingModes.includes('adaptive'))
-      ? { budgetTokens: Math.min(s.thinkingBudgetTokens, s.maxTokens - 1) }
+      ? { budgetTokens: Math.min(s.thinkingBudgetTokens, maxTokens - 1) }
       : {}),
     ...(caps.effortLevels.length > 0 ? { effort: overrides.effort ?? s.effort } : {}),
     fast: overrides.fast ?? s.fastMode,
@@ -114,10 +125,11 @@ export async function runTurn(
   const turns = conversation.turns.slice(0, conversation.turns.indexOf(turn) + 1);
   const s = deps.settings;
   const system = s.systemPrompt.trim() === '' ? undefined : s.systemPrompt;
-  const effortShown = deps.caps.effortLevels.length > 0 ? s.effort : undefined;
+  const effortShown = deps.caps.effortLevels.length > 0 ? (deps.effort ?? s.effort) : undefined;
 
   const overrides = {
     ...(deps.without ? overridesWithout(deps.without, deps.caps, s) : {}),
+    ...(deps.effort ? { effort: deps.effort } : {}),
     // Ask why the prompt missed the cache, against the previous answer (null on a first turn).
     previousMessageId: turns.at(-2)?.footer?.messageId ?? null,
   };

@@ -5,6 +5,7 @@ import type { ModelCapabilities } from '../../anthropic/models';
 import type { ComposerConfigView, ErrorView } from '../../shared/protocol';
 import { Disposable } from '../dispose';
 import type { ConfigSnapshot, Settings } from '../settings/config';
+import { maxTokensNote } from '../settings/settingProblems';
 import type { ApiKeyStore } from './apiKey';
 import { checkBaseUrl } from './baseUrl';
 import { ClientLeases, clientIdentity, type Lease } from './clientLease';
@@ -59,6 +60,8 @@ export class Backend extends Disposable {
     });
     this.catalog.setLearned(this.learned.current);
     this.applyOverrides();
+    this.register(this.changed.event(() => this.checkModelLimits()));
+    this.checkModelLimits();
     this.register(
       settings.onDidChange(() => {
         this.applyOverrides();
@@ -147,6 +150,13 @@ export class Backend extends Disposable {
         },
       };
     }
+  }
+
+  /** A max tokens above what the configured model writes is lowered to it, with one note. */
+  private checkModelLimits(): void {
+    const cfg = this.settings.current;
+    const note = maxTokensNote(cfg.maxTokens, this.catalog.resolve(cfg.model));
+    this.settings.warnings.report('model limits', note ? [note] : []);
   }
 
   private applyOverrides(): void {

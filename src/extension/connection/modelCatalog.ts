@@ -8,36 +8,33 @@ import {
   knownModelIds,
   resolveModel,
   type ModelCapabilities,
-  type ModelOverride,
   type ModelOverrides,
   type ServerModelInfo,
 } from '../../anthropic/models';
+import type { ReportProblem } from '../settings/settingProblems';
+import { checkModelOverride, checkPriceOverride } from './overrideCheck';
 
-/** Builds the override map from the two settings (`modelOverrides`, `priceOverrides`). */
+/**
+ * Builds the override map from the two settings (`modelOverrides`, `priceOverrides`). A field or
+ * entry of the wrong type is left out and given to `report`.
+ */
 export function overridesFromSettings(
   modelOverrides: Readonly<Record<string, unknown>>,
   priceOverrides: Readonly<Record<string, unknown>>,
+  report: ReportProblem = () => undefined,
 ): ModelOverrides {
   const out: ModelOverrides = {};
   for (const [id, value] of Object.entries(modelOverrides)) {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value))
-      out[id] = { ...(value as ModelOverride) };
+    const override = checkModelOverride(id, value, report);
+    if (override) out[id] = override;
   }
   for (const [id, value] of Object.entries(priceOverrides)) {
-    if (typeof value !== 'object' || value === null) continue;
-    const p = value as Record<string, unknown>;
-    if (typeof p.input === 'number' && typeof p.output === 'number') {
-      // Cache prices follow the classic multipliers unless the override names them.
-      const sheet = { ...classicSheet(p.input, p.output), ...pick(p) };
-      out[id] = { ...out[id], prices: sheet, priceTableDate: 'your override' };
-    }
+    const p = checkPriceOverride(id, value, report);
+    if (!p) continue;
+    // Cache prices follow the classic multipliers unless the override names them.
+    const sheet = { ...classicSheet(p.input, p.output), ...p };
+    out[id] = { ...out[id], prices: sheet, priceTableDate: 'your override' };
   }
-  return out;
-}
-
-function pick(p: Record<string, unknown>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of ['cacheWrite5m', 'cacheWrite1h', 'cacheRead']) if (typeof p[k] === 'number') out[k] = p[k];
   return out;
 }
 

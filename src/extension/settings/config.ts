@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../dispose';
 import { ConfigSnapshot, type ConfigSource } from './configSnapshot';
 import { configSection } from './settingsTable';
+import { SettingsWarnings } from './settingsWarnings';
 
 export { ConfigSnapshot };
 
@@ -30,12 +31,15 @@ export function readConfig(): ConfigSnapshot {
  * `onDidChange` fires only when the new snapshot differs from the old one.
  */
 export class Settings extends Disposable {
-  private snapshot = readConfig();
+  private snapshot: ConfigSnapshot;
   private readonly changed = this.register(new vscode.EventEmitter<ConfigSnapshot>());
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /** `warnings` shows each bad value once, on the read that first finds it. */
+  constructor(readonly warnings = new SettingsWarnings()) {
     super();
+    this.snapshot = readConfig();
+    warnings.report('settings', this.snapshot.problems);
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(configSection)) this.refresh();
@@ -50,6 +54,7 @@ export class Settings extends Disposable {
 
   private refresh(): void {
     const next = readConfig();
+    this.warnings.report('settings', next.problems);
     if (next.isEqualTo(this.snapshot)) return;
     this.snapshot = next;
     this.changed.fire(next);

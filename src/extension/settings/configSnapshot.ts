@@ -3,7 +3,11 @@
 // Free of the vscode API (lint-enforced): unit-tested in plain Node.
 
 import type { Effort } from '../../anthropic/types';
-import { SettingTable, type SettingSpec } from './settingsTable';
+import { checkBaseUrl } from '../connection/baseUrl';
+import { overridesFromSettings } from '../connection/modelCatalog';
+import type { SettingProblem } from './settingProblems';
+import { SettingTable } from './settingsTable';
+import { SettingValues } from './settingValues';
 
 /** Where raw values come from: the merged value, the user's value only, or trust-dependent. */
 export interface ConfigSource {
@@ -17,29 +21,6 @@ export interface ConfigSource {
 
 type Enum<S extends { enum: readonly string[] }> = S['enum'][number];
 type T = typeof SettingTable;
-
-function oneOf<S extends SettingSpec & { enum: readonly string[]; default: string }>(
-  value: unknown,
-  spec: S,
-): Enum<S> {
-  return (spec.enum.includes(value as string) ? value : spec.default) as Enum<S>;
-}
-
-function positive(value: unknown, spec: { default: number }): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : spec.default;
-}
-
-function record(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function maxRetries(value: unknown): number {
-  const spec = SettingTable.maxRetries;
-  const n = typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : spec.default;
-  return Math.max(spec.minimum, Math.min(spec.maximum, n));
-}
 
 /** An immutable snapshot of the settings; a new one is made only when a setting changes. */
 export class ConfigSnapshot {
@@ -69,42 +50,54 @@ export class ConfigSnapshot {
   readonly spendLimitPerConversation: number;
   readonly refactorSpeed: 'fast' | 'standard' | 'chat';
 
+  /** Every bad value read, each with what is used instead (not part of `isEqualTo`). */
+  readonly #problems: SettingProblem[] = [];
+
   constructor(src: ConfigSource) {
     const s = SettingTable;
-    const model = src.get(s.model.key);
-    this.model = (typeof model === 'string' ? model.trim() : '') || s.model.default;
-    this.effort = oneOf(src.get(s.effort.key), s.effort);
-    this.fastMode = src.get(s.fastMode.key) === true;
-    this.fastModeOn429 = oneOf(src.get(s.fastModeOn429.key), s.fastModeOn429);
-    this.maxTokens = Math.floor(positive(src.get(s.maxTokens.key), s.maxTokens));
-    this.thinkingMode = oneOf(src.get(s.thinkingMode.key), s.thinkingMode);
-    this.thinkingBudgetTokens = Math.floor(
-      positive(src.get(s.thinkingBudgetTokens.key), s.thinkingBudgetTokens),
+    const read = new SettingValues((p) => this.#problems.push(p));
+    const model = read.string(src.get(s.model.key), s.model);
+    this.model = model.trim() || s.model.default;
+    this.effort = read.oneOf(src.get(s.effort.key), s.effort);
+    this.fastMode = read.boolean(src.get(s.fastMode.key), s.fastMode);
+    this.fastModeOn429 = read.oneOf(src.get(s.fastModeOn429.key), s.fastModeOn429);
+    this.maxTokens = read.number(src.get(s.maxTokens.key), s.maxTokens);
+    this.thinkingMode = read.oneOf(src.get(s.thinkingMode.key), s.thinkingMode);
+    this.thinkingBudgetTokens = read.number(src.get(s.thinkingBudgetTokens.key), s.thinkingBudgetTokens);
+    this.thinkingDisplay = read.oneOf(src.get(s.thinkingDisplay.key), s.thinkingDisplay);
+    this.chatThinkingView = read.oneOf(src.get(s.chatThinkingView.key), s.chatThinkingView);
+    this.systemPrompt = read.string(src.trusted(s.systemPrompt.key), s.systemPrompt);
+    this.baseUrl = read.string(src.user(s.baseUrl.key), s.baseUrl);
+    const base = checkBaseUrl(this.baseUrl);
+    if (!base.ok) {
+      this.#problems.push({
+        key: s.baseUrl.key,
+        id: `baseUrl|${this.baseUrl}`,
+        message: `"thinkfast.baseUrl": ${base.message} Nothing is sent until it is fixed.`,
+      });
+    }
+    this.authHeader = read.oneOf(src.user(s.authHeader.key), s.authHeader);
+    this.connectTimeoutMs = read.number(src.get(s.connectTimeoutSeconds.key), s.connectTimeoutSeconds) * 1000;
+    this.idleTimeoutMs = read.number(src.get(s.idleTimeoutSeconds.key), s.idleTimeoutSeconds) * 1000;
+    this.maxRetries = read.number(src.get(s.maxRetries.key), s.maxRetries, true);
+    this.modelOverrides = read.record(src.user(s.modelOverrides.key), s.modelOverrides);
+    this.priceOverrides = read.record(src.user(s.priceOverrides.key), s.priceOverrides);
+    overridesFromSettings(this.modelOverrides, this.priceOverrides, (p) => this.#problems.push(p));
+    this.refactorEffort = read.oneOf(src.get(s.refactorEffort.key), s.refactorEffort);
+    this.refactorPresets = read.texts(src.get(s.refactorPresets.key), s.refactorPresets);
+    this.chatCodeWrap = read.boolean(src.get(s.chatCodeWrap.key), s.chatCodeWrap);
+    this.cacheTtl = read.oneOf(src.get(s.cacheTtl.key), s.cacheTtl);
+    this.spendLimitPerConversation = read.number(
+      src.get(s.spendLimitPerConversation.key),
+      s.spendLimitPerConversation,
     );
-    this.thinkingDisplay = oneOf(src.get(s.thinkingDisplay.key), s.thinkingDisplay);
-    this.chatThinkingView = oneOf(src.get(s.chatThinkingView.key), s.chatThinkingView);
-    const prompt = src.trusted(s.systemPrompt.key);
-    this.systemPrompt = typeof prompt === 'string' ? prompt : s.systemPrompt.default;
-    const baseUrl = src.user(s.baseUrl.key);
-    this.baseUrl = typeof baseUrl === 'string' ? baseUrl : s.baseUrl.default;
-    this.authHeader = oneOf(src.user(s.authHeader.key), s.authHeader);
-    this.connectTimeoutMs = positive(src.get(s.connectTimeoutSeconds.key), s.connectTimeoutSeconds) * 1000;
-    this.idleTimeoutMs = positive(src.get(s.idleTimeoutSeconds.key), s.idleTimeoutSeconds) * 1000;
-    this.maxRetries = maxRetries(src.get(s.maxRetries.key));
-    this.modelOverrides = record(src.user(s.modelOverrides.key));
-    this.priceOverrides = record(src.user(s.priceOverrides.key));
-    this.refactorEffort = oneOf(src.get(s.refactorEffort.key), s.refactorEffort);
-    const presets = src.get(s.refactorPresets.key);
-    this.refactorPresets = (
-      Array.isArray(presets) ? (presets as unknown[]) : s.refactorPresets.default
-    ).filter((p): p is string => typeof p === 'string' && p.trim() !== '');
-    this.chatCodeWrap = src.get(s.chatCodeWrap.key) === true;
-    this.cacheTtl = oneOf(src.get(s.cacheTtl.key), s.cacheTtl);
-    const limit = src.get(s.spendLimitPerConversation.key);
-    this.spendLimitPerConversation =
-      typeof limit === 'number' && Number.isFinite(limit) && limit > 0 ? limit : 0;
-    this.refactorSpeed = oneOf(src.get(s.refactorSpeed.key), s.refactorSpeed);
+    this.refactorSpeed = read.oneOf(src.get(s.refactorSpeed.key), s.refactorSpeed);
     Object.freeze(this);
+  }
+
+  /** The bad values this snapshot replaced, one problem each. */
+  get problems(): readonly SettingProblem[] {
+    return this.#problems;
   }
 
   /** True when every setting has the same value (deep for overrides and presets). */

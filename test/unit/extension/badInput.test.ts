@@ -6,7 +6,9 @@ import { resolveModel } from '../../../src/anthropic/models';
 import { buildRequest } from '../../../src/anthropic/requestBuilder';
 import { checkBaseUrl } from '../../../src/extension/connection/baseUrl';
 import { overridesFromSettings } from '../../../src/extension/connection/modelCatalog';
+import { requestSettings } from '../../../src/extension/chat/turnRunner';
 import { ConfigSnapshot, type ConfigSource } from '../../../src/extension/settings/configSnapshot';
+import { maxTokensNote, type SettingProblem } from '../../../src/extension/settings/settingProblems';
 import { SettingTable } from '../../../src/extension/settings/settingsTable';
 import {
   maxMessageText,
@@ -42,39 +44,245 @@ describe('bad input: base URLs', () => {
 });
 
 describe('bad input: settings values', () => {
-  const rows: [string, Record<string, unknown>, (c: ConfigSnapshot) => void][] = [
+  // [what, raw values, the setting's value used instead, the setting named, what the message says]
+  const rows: [string, Record<string, unknown>, (c: ConfigSnapshot) => unknown, unknown, string, RegExp][] = [
     [
       'negative maxTokens',
       { maxTokens: -5 },
-      (c) => assert.equal(c.maxTokens, SettingTable.maxTokens.default),
+      (c) => c.maxTokens,
+      16000,
+      'maxTokens',
+      /-5.*whole number of at least 1.*16000/,
     ],
     [
       'maxTokens of the wrong type',
       { maxTokens: '9000' },
-      (c) => assert.equal(c.maxTokens, SettingTable.maxTokens.default),
+      (c) => c.maxTokens,
+      16000,
+      'maxTokens',
+      /"9000".*whole number/,
     ],
-    ['unknown effort', { effort: 'extreme' }, (c) => assert.equal(c.effort, SettingTable.effort.default)],
+    [
+      'fractional maxTokens',
+      { maxTokens: 1.5 },
+      (c) => c.maxTokens,
+      16000,
+      'maxTokens',
+      /1\.5.*whole number/,
+    ],
+    [
+      'unknown effort',
+      { effort: 'extreme' },
+      (c) => c.effort,
+      'high',
+      'effort',
+      /"extreme".*one of "low", .* or "max".*"high"/,
+    ],
+    [
+      'fastMode not a boolean',
+      { fastMode: 'yes' },
+      (c) => c.fastMode,
+      false,
+      'fastMode',
+      /"yes".*true or false/,
+    ],
+    [
+      'retries above the maximum',
+      { maxRetries: 99 },
+      (c) => c.maxRetries,
+      10,
+      'maxRetries',
+      /99.*at most 10.*Using 10 instead/,
+    ],
+    [
+      'a thinking budget below 1024',
+      { 'thinking.budgetTokens': 500 },
+      (c) => c.thinkingBudgetTokens,
+      8000,
+      'thinking.budgetTokens',
+      /500.*at least 1024/,
+    ],
+    [
+      'a negative spend limit',
+      { spendLimitPerConversation: -1 },
+      (c) => c.spendLimitPerConversation,
+      0,
+      'spendLimitPerConversation',
+      /-1.*at least 0/,
+    ],
+    [
+      'presets not a list',
+      { 'refactor.presets': 'Simplify' },
+      (c) => c.refactorPresets,
+      SettingTable.refactorPresets.default,
+      'refactor.presets',
+      /list of texts/,
+    ],
     [
       'modelOverrides not an object',
       { modelOverrides: 'fast' },
-      (c) => assert.deepEqual(c.modelOverrides, {}),
+      (c) => c.modelOverrides,
+      {},
+      'modelOverrides',
+      /"fast".*an object/,
     ],
-    ['priceOverrides an array', { priceOverrides: [1, 2] }, (c) => assert.deepEqual(c.priceOverrides, {})],
-    ['baseUrl not a string', { baseUrl: 42 }, (c) => assert.equal(c.baseUrl, SettingTable.baseUrl.default)],
+    [
+      'priceOverrides an array',
+      { priceOverrides: [1, 2] },
+      (c) => c.priceOverrides,
+      {},
+      'priceOverrides',
+      /\[1,2\].*an object/,
+    ],
+    [
+      'baseUrl not a string',
+      { baseUrl: 42 },
+      (c) => c.baseUrl,
+      SettingTable.baseUrl.default,
+      'baseUrl',
+      /42.*text.*api\.anthropic\.com/,
+    ],
+    [
+      'baseUrl over plain http to a host',
+      { baseUrl: 'http://gateway.example.com' },
+      (c) => c.baseUrl,
+      'http://gateway.example.com',
+      'baseUrl',
+      /thinkfast\.baseUrl.*only for loopback.*Nothing is sent/,
+    ],
   ];
-  for (const [what, values, check] of rows) {
-    it(`${what}: a safe value, nothing throws`, () => check(new ConfigSnapshot(user(values))));
+  for (const [what, values, read, used, key, message] of rows) {
+    it(`${what}: uses ${JSON.stringify(used).slice(0, 40)} and says so once, naming thinkfast.${key}`, () => {
+      const c = new ConfigSnapshot(user(values));
+      assert.deepEqual(read(c), used);
+      assert.equal(c.problems.length, 1, JSON.stringify(c.problems));
+      const [p] = c.problems;
+      assert.equal(p.key, key);
+      assert.match(p.message, new RegExp(`thinkfast\\.${key.replace('.', '\\.')}`));
+      assert.match(p.message, message);
+    });
   }
 
-  it('wrong types inside modelOverrides / priceOverrides are skipped, the rest kept', () => {
-    const o = overridesFromSettings(
-      { 'claude-a': 'fast', 'claude-b': [1], 'claude-c': { fast: 'ga' } },
-      { 'claude-d': { input: 'five', output: 25 }, 'claude-e': null, 'claude-f': { input: 5, output: 25 } },
-    );
-    assert.deepEqual(Object.keys(o).sort(), ['claude-c', 'claude-f']);
+  it('good values and absent values are no problem', () => {
+    assert.deepEqual(new ConfigSnapshot(user({})).problems, []);
+    const good = {
+      maxTokens: 32000,
+      effort: 'max',
+      fastMode: true,
+      maxRetries: 0,
+      baseUrl: 'http://[::1]:8080',
+    };
+    assert.deepEqual(new ConfigSnapshot(user(good)).problems, []);
   });
 
-  it('huge maxTokens: refused before sending, with the model limit and what to change', () => {
+  it('the same bad value gives the same problem id on every read; another value another id', () => {
+    const id = (v: unknown) => new ConfigSnapshot(user({ maxTokens: v })).problems[0].id;
+    assert.equal(id(-5), id(-5));
+    assert.notEqual(id(-5), id(-6));
+  });
+
+  it('a problem is not part of isEqualTo: two bad values that both fall back are the same settings', () => {
+    assert.ok(
+      new ConfigSnapshot(user({ maxTokens: -5 })).isEqualTo(new ConfigSnapshot(user({ maxTokens: -6 }))),
+    );
+  });
+
+  it('credentials in the base URL are never repeated in the message', () => {
+    const [p] = new ConfigSnapshot(user({ baseUrl: 'https://me:secret@gateway.example.com' })).problems;
+    assert.match(p.message, /must not contain credentials/);
+    assert.ok(!p.message.includes('secret'));
+  });
+
+  // [what, modelOverrides, priceOverrides, the override kept, what the message says]
+  const overrideRows: [string, Record<string, unknown>, Record<string, unknown>, unknown, RegExp][] = [
+    ['a model entry that is text', { 'claude-a': 'fast' }, {}, {}, /entry for "claude-a".*"fast".*an object/],
+    ['a model entry that is a list', { 'claude-b': [1] }, {}, {}, /entry for "claude-b"/],
+    [
+      'effortLevels as text',
+      { 'claude-c': { effortLevels: 'high', displayName: 'C' } },
+      {},
+      { 'claude-c': { displayName: 'C' } },
+      /"effortLevels" of "claude-c".*"high".*a list of "low"/,
+    ],
+    [
+      'an unknown effort level',
+      { 'claude-c': { effortLevels: ['high', 'ultra'] } },
+      {},
+      { 'claude-c': {} },
+      /\["high","ultra"\]/,
+    ],
+    [
+      'maxOutputTokens negative',
+      { 'claude-c': { maxOutputTokens: -1, fast: 'ga' } },
+      {},
+      { 'claude-c': { fast: 'ga' } },
+      /"maxOutputTokens".*-1.*whole number above 0/,
+    ],
+    [
+      'fast not a known state',
+      { 'claude-c': { fast: 'yes' } },
+      {},
+      { 'claude-c': {} },
+      /"fast".*"yes".*one of "ga"/,
+    ],
+    [
+      'a price as text',
+      {},
+      { 'claude-d': { input: 'five', output: 25 } },
+      {},
+      /prices for "claude-d".*"five".*"input" and "output"/,
+    ],
+    ['a null price entry', {}, { 'claude-e': null }, {}, /prices for "claude-e".*null/],
+    [
+      'a negative cache price',
+      {},
+      { 'claude-f': { input: 5, output: 25, cacheRead: -1 } },
+      {},
+      /prices for "claude-f"/,
+    ],
+  ];
+  for (const [what, models, prices, kept, message] of overrideRows) {
+    it(`inside the overrides, ${what}: left out, the rest kept, one clear message`, () => {
+      const seen: SettingProblem[] = [];
+      assert.deepEqual(
+        overridesFromSettings(models, prices, (p) => seen.push(p)),
+        kept,
+      );
+      assert.equal(seen.length, 1, JSON.stringify(seen));
+      assert.match(seen[0].message, message);
+      assert.equal(
+        new ConfigSnapshot(user({ modelOverrides: models, priceOverrides: prices })).problems.length,
+        1,
+      );
+    });
+  }
+
+  it('good overrides are kept whole, with no message', () => {
+    const seen: SettingProblem[] = [];
+    const o = overridesFromSettings(
+      { 'claude-c': { fast: 'ga', effortLevels: ['low', 'high'], maxOutputTokens: 64000 } },
+      { 'claude-f': { input: 5, output: 25 } },
+      (p) => seen.push(p),
+    );
+    assert.deepEqual(Object.keys(o).sort(), ['claude-c', 'claude-f']);
+    assert.deepEqual(seen, []);
+  });
+
+  it("maxTokens above the model's limit: lowered to it in the request, with a note naming both", () => {
+    const caps = resolveModel('claude-opus-4-6');
+    const settings = { ...new ConfigSnapshot(user({ maxTokens: 10_000_000, model: caps.id })) };
+    assert.equal(requestSettings(settings, caps).maxTokens, caps.maxOutputTokens);
+    const built = buildRequest(requestSettings(settings, caps), caps, [{ role: 'user', content: 'hi' }]);
+    assert.equal(built.body.max_tokens, 128_000);
+    const note = maxTokensNote(10_000_000, caps);
+    assert.match(
+      note!.message,
+      /"thinkfast\.maxTokens" is 10,000,000.*Claude Opus 4\.6 writes at most 128,000.*Using 128,000/,
+    );
+    assert.equal(maxTokensNote(64_000, caps), undefined);
+  });
+
+  it('the request builder itself still refuses a max tokens above the limit (no silent cap below it)', () => {
     assert.throws(
       () =>
         buildRequest({ model: 'claude-opus-4-6', maxTokens: 10_000_000 }, resolveModel('claude-opus-4-6'), [

@@ -8,7 +8,7 @@ import { resolveModel } from '../../../src/anthropic/models';
 import type { RefusedFeature } from '../../../src/anthropic/refusalClassifier';
 import type { Message, StreamResult } from '../../../src/anthropic/types';
 import { newConversation, type Conversation, type Turn } from '../../../src/extension/chat/conversation';
-import { footerExtras } from '../../../src/extension/chat/turnOutcome';
+import { effortFixes, footerExtras, refusedErrorView } from '../../../src/extension/chat/turnOutcome';
 import { runTurn, type TurnSettings } from '../../../src/extension/chat/turnRunner';
 import { pushTurn, turnSettings, useTurnBench } from './turnKit';
 
@@ -161,5 +161,20 @@ describe('turn outcomes: the footer facts', () => {
   it('gives the context window when the answer ran into it', () => {
     const extras = footerExtras(result({ stop_reason: 'model_context_window_exceeded' }), caps);
     assert.equal(extras.contextWindow, caps.contextWindow);
+  });
+
+  it('a refused effort level maps to the levels the model takes, each a one-click retry, and no Retry', () => {
+    const caps = resolveModel('claude-opus-5-5');
+    const f = { kind: 'effort', level: 'xhigh' } as const;
+    const others = caps.effortLevels.filter((l) => l !== 'xhigh');
+    assert.deepEqual(effortFixes(f, caps), others);
+    const view = refusedErrorView(f, caps, "effort level 'xhigh' is not supported", 'req_1');
+    assert.deepEqual(view.retryEfforts, others);
+    assert.ok(!view.actions.includes('retry') && !view.actions.includes('resendWithout'));
+    assert.match(view.message, /Retry at/);
+    // Effort not taken at all, or another feature: no levels; "Resend without it" as before.
+    assert.deepEqual(effortFixes({ kind: 'effort' }, caps), []);
+    assert.deepEqual(effortFixes({ kind: 'speed' }, caps), []);
+    assert.deepEqual(refusedErrorView({ kind: 'speed' }, caps, 'no').actions, ['resendWithout', 'showLog']);
   });
 });

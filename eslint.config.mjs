@@ -32,6 +32,7 @@ const vscodeFreeExtensionFiles = [
   'src/extension/chat/conversation.ts',
   'src/extension/chat/conversationFile.ts',
   'src/extension/chat/conversationMerge.ts',
+  'src/extension/chat/conversationProblems.ts',
   'src/extension/chat/conversationStore.ts',
   'src/extension/chat/deltaBatcher.ts',
   'src/extension/chat/gitignore.ts',

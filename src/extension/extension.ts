@@ -64,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
     registerRefactor(backend, activity, log, context.globalState),
   );
   const activationMs = Math.round(sinceLoadStart() * 10) / 10;
-  log.info(`Thinkfast ${version} activated in ${activationMs} ms${backend.simulator ? ' (simulator)' : ''}`);
+  // The pid tells two windows' extension hosts apart (they share globalStorage).
+  log.info(
+    `Thinkfast ${version} activated in ${activationMs} ms${backend.simulator ? ' (simulator)' : ''}, extension host pid ${process.pid}`,
+  );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     chatView: chat.chatView,

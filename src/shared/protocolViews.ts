@@ -171,6 +171,8 @@ export interface HistoryItemView {
   readonly updatedAt: number;
   readonly model: string;
   readonly turns: number;
+  /** Set when a newer Thinkfast saved it: its format version. It is listed, not opened. */
+  readonly savedByNewer?: number;
 }
 
 /** What the composer shows next to the input: the settings the next request will use. */

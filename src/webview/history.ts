@@ -160,17 +160,19 @@ export class HistoryView {
       this.host.post({ type: 'openConversation', id: item.id }),
     );
     if (current) open.setAttribute('aria-current', 'true');
-    open.append(
-      titleElement,
-      el(
-        'span',
-        { class: 'history-meta' },
-        `${current ? 'Open now · ' : ''}${formatDate(item.updatedAt)} · ${item.model} · ${item.turns} turn${item.turns === 1 ? '' : 's'}`,
-      ),
-    );
+    const turns = `${item.turns} turn${item.turns === 1 ? '' : 's'}`;
+    // A newer Thinkfast's file: listed so nothing seems lost; opening it says why it cannot be.
+    const meta =
+      item.savedByNewer !== undefined
+        ? `Saved by a newer Thinkfast · ${formatDate(item.updatedAt)} · ${turns} · update to open it`
+        : `${current ? 'Open now · ' : ''}${formatDate(item.updatedAt)} · ${item.model} · ${turns}`;
+    open.append(titleElement, el('span', { class: 'history-meta' }, meta));
     if (snippet) open.append(el('span', { class: 'history-snippet' }, snippet));
     const action = (name: string, iconName: string, run: () => void): HTMLButtonElement =>
       button({ icon: iconName, class: 'icon-button', ariaLabel: `${name} “${title}”`, title: name }, run);
+    // No rename, export or delete: this version cannot read it, and must not lose it.
+    if (item.savedByNewer !== undefined)
+      return el('li', { class: 'history-item is-newer', 'data-id': item.id }, open);
     return el(
       'li',
       { class: `history-item${current ? ' is-current' : ''}`, 'data-id': item.id },

@@ -1,5 +1,6 @@
 // The extension-host processes of one code-server (the e2e run's, never another run's on the same
-// machine): found through /proc as descendants of the server started with our user-data folder.
+// machine): found through /proc as descendants of the server started with our user-data folder,
+// and the pids Thinkfast names in its activation log line.
 
 import * as fs from 'node:fs';
 
@@ -44,4 +45,25 @@ export function extensionHosts(dataDir: string): Proc[] {
   return all
     .filter((p) => mine.has(p.pid) && p.args.includes('--type=extensionHost'))
     .sort((a, b) => b.start - a.start);
+}
+
+/**
+ * The extension-host pids that Thinkfast's activation line names in the logs of the code-server
+ * whose user data is in `dataDir` (one log folder per extension host), in no particular order.
+ */
+export function activationPids(dataDir: string): number[] {
+  const pids: number[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('Thinkfast.log')) {
+        for (const m of fs.readFileSync(full, 'utf8').matchAll(/activated in .*extension host pid (\d+)/g))
+          pids.push(Number(m[1]));
+      }
+    }
+  };
+  const logs = `${dataDir}/user/logs`;
+  if (fs.existsSync(logs)) walk(logs);
+  return pids;
 }

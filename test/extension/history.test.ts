@@ -1,13 +1,15 @@
 // History in a real extension host: export writes the Markdown file, content search (thinking
-// optional) finds conversations by what was said, rename is saved, and a deletion can be undone.
+// optional) finds conversations by what was said, rename is saved, a deletion can be undone, and a
+// file from a newer Thinkfast is listed as such, refused with a clear message and left as it is.
 
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/shared/protocol';
 import { useSimulator } from './simulatorSession';
-import { openChat, type ThinkfastTestApi } from './thinkfastExtension';
+import { fromWebview, openChat, type ThinkfastTestApi } from './thinkfastExtension';
 
 describe('history (extension host)', function () {
   this.timeout(60_000);
@@ -76,5 +78,45 @@ describe('history (extension host)', function () {
     const back = await api.store.load(id);
     assert.equal(back?.title, 'Fish genomes');
     assert.equal(back?.turns.length, 1);
+  });
+
+  it('a conversation saved by a newer Thinkfast: listed, refused with a clear message, kept', async () => {
+    const id = `newer-${Date.now().toString(36)}`;
+    const file = path.join(api.store.dir, `${id}.json`);
+    const text = JSON.stringify({
+      version: 9,
+      id,
+      title: 'From a newer Thinkfast',
+      updatedAt: 1,
+      turns: [{}],
+    });
+    await fs.mkdir(api.store.dir, { recursive: true });
+    await fs.writeFile(file, text);
+    try {
+      const listed = await posted(() => api.chat.history.list());
+      const history = listed.find((m) => m.type === 'history');
+      assert.ok(history?.type === 'history');
+      assert.equal(history.items.find((i) => i.id === id)?.savedByNewer, 9);
+
+      const notices: HostMessage[] = [];
+      const sub = api.chatView.onDidPost((m) => m.type === 'notice' && notices.push(m));
+      try {
+        fromWebview(api, { type: 'openConversation', id });
+        for (let waited = 0; notices.length === 0 && waited < 20_000; waited += 50)
+          await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        sub.dispose();
+      }
+      const notice = notices[0];
+      assert.ok(notice?.type === 'notice', 'a notice was shown');
+      assert.match(
+        notice.message,
+        /“From a newer Thinkfast” was saved by a newer Thinkfast \(conversation format 9; this version reads 1\)\. Update Thinkfast to open it/,
+      );
+      assert.notEqual(api.chat.current.id, id, 'not opened');
+      assert.equal(await fs.readFile(file, 'utf8'), text, 'the file is left as it was');
+    } finally {
+      await fs.rm(file, { force: true });
+    }
   });
 });

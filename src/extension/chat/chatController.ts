@@ -36,7 +36,7 @@ export class ChatController extends Disposable {
 
   constructor(
     private readonly view: ChatViewProvider,
-    store: ConversationStore,
+    private readonly store: ConversationStore,
     private readonly backend: Backend,
     activity: StreamActivity,
     private readonly log: vscode.LogOutputChannel,
@@ -188,10 +188,13 @@ export class ChatController extends Disposable {
         return;
       case 'openConversation':
         if (!(await this.session.open(m.id))) {
+          const newer = this.store.newerFormat(m.id);
           this.view.post({
             type: 'notice',
             level: 'warning',
-            message: 'That conversation could not be loaded.',
+            message: newer
+              ? `“${newer.title ?? 'Untitled'}” was ${newer.message}. Update Thinkfast to open it; the file is kept as it is.`
+              : 'That conversation could not be loaded.',
           });
           await this.history.list();
         }

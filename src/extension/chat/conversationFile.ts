@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { idPattern } from '../../shared/patterns';
 import { conversationVersion, type Conversation, type Turn } from './conversation';
 import { repairConversation } from './conversationRepair';
+import { checkNotNewer, NewerFormatError, parseJsonFile } from './conversationProblems';
 
 export function newConversationId(): string {
   return `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
@@ -14,11 +15,13 @@ export function newConversationId(): string {
 
 /**
  * Brings an older stored shape up to the current one. Version 1 is the first; a later version adds
- * its step here so that old files keep loading. Throws on anything it cannot read.
+ * its step here so that old files keep loading. Throws on anything it cannot read: a
+ * NewerFormatError for a file from a newer Thinkfast (to be kept as it is, not moved aside).
  */
 export function migrateConversation(raw: unknown): Conversation {
   if (typeof raw !== 'object' || raw === null) throw new Error('not a JSON object');
   const c = raw as Partial<Conversation> & { version?: unknown };
+  checkNotNewer(c);
   if (c.version !== conversationVersion) throw new Error(`unknown version ${String(c.version)}`);
   if (typeof c.id !== 'string' || !idPattern.test(c.id)) throw new Error('missing or invalid id');
   if (!Array.isArray(c.turns)) throw new Error('missing turns');
@@ -136,7 +139,20 @@ export async function withFileLock<T>(file: string, op: () => Promise<T>): Promi
 
 /** A conversation file's text as a current, repaired conversation; throws when it is not one. */
 export function parseConversation(text: string): Conversation {
-  return repairConversation(migrateConversation(JSON.parse(text)));
+  return repairConversation(migrateConversation(parseJsonFile(text)));
+}
+
+/**
+ * The conversation in `file`, or undefined if it cannot be read (a save then simply replaces it).
+ * A file from a newer Thinkfast throws: the save is refused rather than overwrite it.
+ */
+export async function readIfReadable(file: string): Promise<Conversation | undefined> {
+  try {
+    return parseConversation(await fs.readFile(file, 'utf8'));
+  } catch (e) {
+    if (e instanceof NewerFormatError) throw e;
+    return undefined;
+  }
 }
 
 /** The ids of the conversation files in `dir` (none when it does not exist yet). */

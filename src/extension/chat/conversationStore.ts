@@ -1,6 +1,7 @@
 // Conversations as one JSON file each under the extension's global storage. Writes are atomic
 // (temporary file, fsync, rename) and serialized per conversation; a file that cannot be read is
-// moved aside and reported while every other conversation still loads. No vscode import.
+// moved aside and reported while every other conversation still loads, except a file from a newer
+// Thinkfast: it stays in place, listed as such, and is never overwritten. No vscode import.
 
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +9,13 @@ import type { Conversation } from './conversation';
 import type { HistoryItemView } from '../../shared/protocol';
 import { idPattern } from '../../shared/patterns';
 import { mergeConversation } from './conversationMerge';
-import { HistoryIndex, historyItem } from './historyIndex';
+import { HistoryIndex, historyItem, newerItem } from './historyIndex';
+import { NewerFormatError } from './conversationProblems';
 import {
   conversationIds,
   moveAside,
   parseConversation,
+  readIfReadable,
   sameStamp,
   stampOf,
   withFileLock,
@@ -35,7 +38,8 @@ export interface SaveResult {
 }
 
 export class ConversationStore {
-  private readonly dir: string;
+  /** The conversations folder (tests put files into it). */
+  readonly dir: string;
   private readonly corruptDir: string;
   private readonly writes = new Map<string, Promise<SaveResult>>();
   private readonly reported = new Set<string>();
@@ -44,6 +48,8 @@ export class ConversationStore {
   private readonly seen = new Map<string, Set<string>>();
   /** The last merged result per conversation, merged into later saves until they hold its turns. */
   private readonly mergedBase = new Map<string, Conversation>();
+  /** Files saved by a newer Thinkfast, as last read: listed, not opened, never written. */
+  private readonly newer = new Map<string, NewerFormatError>();
 
   private readonly index: HistoryIndex | undefined;
 
@@ -112,7 +118,15 @@ export class ConversationStore {
     await this.index?.flush();
   }
 
-  /** Loads one conversation; a corrupt file is moved aside and `undefined` returned. */
+  /** Why conversation `id` did not load, when a newer Thinkfast saved it (it is kept as it is). */
+  newerFormat(id: string): NewerFormatError | undefined {
+    return this.newer.get(id);
+  }
+
+  /**
+   * Loads one conversation; a corrupt file is moved aside and `undefined` returned, as for a file
+   * from a newer Thinkfast, which stays where it is (`newerFormat` says so).
+   */
   async load(id: string): Promise<Conversation | undefined> {
     const c = await this.read(id, true);
     if (c) this.see(c);
@@ -135,9 +149,15 @@ export class ConversationStore {
     }
     try {
       const c = parseConversation(text);
+      this.newer.delete(id);
       if (stamp && track) this.stamps.set(id, stamp);
       return c;
     } catch (e) {
+      if (e instanceof NewerFormatError) {
+        this.newer.set(id, e);
+        await this.index?.put(newerItem(id, e)).catch(() => undefined);
+        return undefined;
+      }
       await this.moveAside(file, (e as Error).message);
       return undefined;
     }
@@ -147,7 +167,8 @@ export class ConversationStore {
   async list(): Promise<HistoryItemView[]> {
     const describe = async (id: string): Promise<HistoryItemView | undefined> => {
       const c = await this.read(id, false);
-      return c ? historyItem(c) : undefined;
+      const newer = c ? undefined : this.newer.get(id);
+      return c ? historyItem(c) : newer && newerItem(id, newer);
     };
     const ids = await this.ids();
     let items: HistoryItemView[];
@@ -159,7 +180,9 @@ export class ConversationStore {
         if (item) items.push(item);
       }
     }
-    return items.filter((i) => i.turns > 0).sort((a, b) => b.updatedAt - a.updatedAt);
+    return items
+      .filter((i) => i.turns > 0 || i.savedByNewer !== undefined)
+      .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   /** The most recently written conversation, to restore after a reload. */
@@ -201,7 +224,7 @@ export class ConversationStore {
     let merged: Conversation | undefined;
     const changed = now !== undefined && !sameStamp(known, now);
     // A checkpoint may have merged another window's turns that this conversation has not adopted yet.
-    const base = changed ? await this.readQuietly(file) : this.mergedBase.get(id);
+    const base = changed ? await readIfReadable(file) : this.mergedBase.get(id);
     if (base) {
       const ours = JSON.parse(json) as Conversation;
       const result = mergeConversation(ours, base, this.seenTurns(id));
@@ -217,15 +240,6 @@ export class ConversationStore {
     // The list's index follows; a failed index write only costs a rebuild on the next list.
     await this.index?.put(merged ? historyItem(merged) : item).catch(() => undefined);
     return merged ? { merged } : {};
-  }
-
-  /** The conversation in `file`, or undefined if it cannot be read (a save then simply replaces it). */
-  private async readQuietly(file: string): Promise<Conversation | undefined> {
-    try {
-      return parseConversation(await fs.readFile(file, 'utf8'));
-    } catch {
-      return undefined;
-    }
   }
 
   private fileOf(id: string): string {

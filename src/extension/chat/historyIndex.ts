@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import type { HistoryItemView } from '../../shared/protocol';
 import { writeFileAtomic } from './conversationFile';
+import type { NewerFormatError } from './conversationProblems';
 
 const indexVersion = 1;
 
@@ -24,7 +25,8 @@ function isItem(v: unknown): v is HistoryItemView {
     typeof i.title === 'string' &&
     typeof i.updatedAt === 'number' &&
     typeof i.model === 'string' &&
-    typeof i.turns === 'number'
+    typeof i.turns === 'number' &&
+    (i.savedByNewer === undefined || typeof i.savedByNewer === 'number')
   );
 }
 
@@ -33,7 +35,8 @@ const sameItem = (a: HistoryItemView | undefined, b: HistoryItemView): boolean =
   a.title === b.title &&
   a.updatedAt === b.updatedAt &&
   a.model === b.model &&
-  a.turns === b.turns;
+  a.turns === b.turns &&
+  a.savedByNewer === b.savedByNewer;
 
 export class HistoryIndex {
   private writes: Promise<void> = Promise.resolve();
@@ -128,4 +131,16 @@ export function historyItem(c: {
   turns: readonly unknown[];
 }): HistoryItemView {
   return { id: c.id, title: c.title, updatedAt: c.updatedAt, model: c.model, turns: c.turns.length };
+}
+
+/** The list entry of a file a newer Thinkfast saved, from what it says about itself. */
+export function newerItem(id: string, e: NewerFormatError): HistoryItemView {
+  return {
+    id,
+    title: e.title ?? 'Untitled',
+    updatedAt: e.updatedAt ?? 0,
+    model: '',
+    turns: e.turns,
+    savedByNewer: e.version,
+  };
 }

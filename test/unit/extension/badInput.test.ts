@@ -2,6 +2,10 @@
 // input and the clear message (or the safe value) it must get; nothing throws and nothing is sent.
 
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { newConversation, newTurn } from '../../../src/extension/chat/conversation';
+import { ConversationStore, type CorruptFile } from '../../../src/extension/chat/conversationStore';
 import { resolveModel } from '../../../src/anthropic/models';
 import { buildRequest } from '../../../src/anthropic/requestBuilder';
 import { checkBaseUrl } from '../../../src/extension/connection/baseUrl';
@@ -15,6 +19,7 @@ import {
   safeExternalUrl,
   validateWebviewMessage,
 } from '../../../src/shared/protocolValidation';
+import { tempStorage } from './sessionKit';
 
 const user = (values: Record<string, unknown>): ConfigSource => ({
   get: (k) => values[k],
@@ -321,5 +326,98 @@ describe('bad input: webview messages of every wrong shape', () => {
       assert.ok(validateWebviewMessage({ type: 'openLink', href }).ok);
       assert.equal(safeExternalUrl(href), undefined, href);
     }
+  });
+});
+
+describe('bad input: conversation files', () => {
+  const good = JSON.stringify({
+    version: 1,
+    id: 'cut',
+    title: 'A title',
+    model: 'claude-opus-4-6',
+    createdAt: 1,
+    updatedAt: 2,
+    turns: [
+      { id: 't1', prompt: 'Hello "there"', attachments: [], content: [{ type: 'text', text: 'Hi {' }] },
+    ],
+  });
+  // Each row: the file's text, and the reason the user reads when it is moved aside.
+  const rows: [string, string, RegExp][] = [
+    ['cut inside a string', good.slice(0, good.indexOf('there')), /^the file ends early \(\d+ bytes/],
+    ['cut between values', good.slice(0, good.indexOf('"turns"') + 8), /^the file ends early/],
+    ['cut after an escaped quote', good.slice(0, good.indexOf('there') + 7), /^the file ends early/],
+    ['cut after a brace inside text', good.slice(0, good.indexOf('Hi {') + 4), /^the file ends early/],
+    ['empty', '', /^the file is empty \(0 bytes\)/],
+    ['junk in the middle', '{"version":1,\n "id": nope, "turns": []}', /^the file is not valid JSON$/],
+    ['junk though unbalanced (not cut)', '{"version":1, "id": nope', /^the file is not valid JSON$/],
+    ['text after the end', '{"version":1}\n}', /^the file is not valid JSON near line 2, column 1$/],
+    ['valid JSON of the wrong shape', '{"version":1,"id":"cut","turns":"no"}', /missing turns/],
+    ['an unknown older version', '{"version":0,"id":"cut","turns":[]}', /unknown version 0/],
+  ];
+  for (const [what, text, reason] of rows) {
+    it(`${what}: moved aside, kept byte for byte, with a readable reason`, async () => {
+      const dir = tempStorage();
+      const corrupt: CorruptFile[] = [];
+      const store = new ConversationStore(dir, (c) => corrupt.push(c));
+      await fs.mkdir(join(dir, 'conversations'), { recursive: true });
+      await fs.writeFile(join(dir, 'conversations', 'cut.json'), text);
+      assert.equal(await store.load('cut'), undefined);
+      assert.equal(corrupt.length, 1);
+      assert.match(corrupt[0].reason, reason);
+      assert.doesNotMatch(
+        corrupt[0].reason,
+        /Unexpected|position \d|JSON input|Unterminated/,
+        'no parser jargon',
+      );
+      assert.equal(await fs.readFile(corrupt[0].movedTo, 'utf8'), text);
+    });
+  }
+
+  const newer = JSON.stringify({
+    version: 7,
+    id: 'next-1',
+    title: 'From the future',
+    updatedAt: 5,
+    turns: [{}, {}],
+  });
+
+  async function storeWithNewer(): Promise<{
+    store: ConversationStore;
+    file: string;
+    corrupt: CorruptFile[];
+  }> {
+    const dir = tempStorage();
+    const corrupt: CorruptFile[] = [];
+    const store = new ConversationStore(dir, (c) => corrupt.push(c));
+    const file = join(dir, 'conversations', 'next-1.json');
+    await fs.mkdir(join(dir, 'conversations'), { recursive: true });
+    await fs.writeFile(file, newer);
+    return { store, file, corrupt };
+  }
+
+  it('a file from a newer version: kept in place, listed as saved by a newer Thinkfast', async () => {
+    const { store, file, corrupt } = await storeWithNewer();
+    const items = await store.list();
+    assert.deepEqual(items, [
+      { id: 'next-1', title: 'From the future', updatedAt: 5, model: '', turns: 2, savedByNewer: 7 },
+    ]);
+    assert.equal(await store.load('next-1'), undefined, 'not opened');
+    assert.match(
+      store.newerFormat('next-1')?.message ?? '',
+      /saved by a newer Thinkfast \(conversation format 7; this version reads 1\)/,
+    );
+    assert.deepEqual(corrupt, [], 'not reported as corrupt');
+    assert.equal(await fs.readFile(file, 'utf8'), newer, 'not moved, not changed');
+    // Listed again from the index, still marked.
+    assert.equal((await store.list())[0].savedByNewer, 7);
+  });
+
+  it('a file from a newer version: a save of the same id is refused, the file is not overwritten', async () => {
+    const { store, file } = await storeWithNewer();
+    const ours = newConversation('next-1', 'claude-opus-4-6');
+    ours.turns.push({ ...newTurn('older window'), outcome: 'complete' });
+    await assert.rejects(store.save(ours), /saved by a newer Thinkfast/);
+    await store.flush();
+    assert.equal(await fs.readFile(file, 'utf8'), newer);
   });
 });

@@ -128,8 +128,12 @@ export async function setColorTheme(page: Page, kind: ThemeKind): Promise<void> 
   if (kind === 'high contrast') await pickColorTheme(page, 'Dark High Contrast');
   else {
     if (await shown('high contrast').isVisible()) await pickColorTheme(page, 'Dark 2026');
-    if (!(await shown(kind).isVisible()))
-      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    if (!(await shown(kind).isVisible())) {
+      // Clicked, not Enter: the palette may highlight another row that also matches.
+      const label = 'Preferences: Toggle between Light/Dark Themes';
+      await findRow(page, 'F1', `>${label}`, label);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().click();
+    }
   }
   await shown(kind).waitFor({ timeout: uiTimeoutMs });
 }

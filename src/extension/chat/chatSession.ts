@@ -5,6 +5,7 @@
 // sessionTurn.ts (running and saving one turn), conversationMerge.ts (another window's turns).
 
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
+import type { HostMessage } from '../../shared/protocol';
 import { Disposable } from '../dispose';
 import {
   continuePrompt,
@@ -19,6 +20,7 @@ import { adoptTurns } from './conversationMerge';
 import { newConversationId } from './conversationStore';
 import {
   conversationMessage,
+  turnsPage,
   executeTurn,
   saveConversation,
   type Running,
@@ -208,6 +210,15 @@ export class ChatSession extends Disposable {
   /** The whole conversation, the streaming turn as a snapshot of its live message. */
   sendConversation(): void {
     this.deps.post(conversationMessage(this.conversation, this.running));
+  }
+
+  /**
+   * The `turns` page for the webview's `loadTurns`, or undefined when it asked about a
+   * conversation no longer shown (it dropped that request when the new one came).
+   */
+  turnsPage(conversationId: string, beforeTurnId: string, count: number): HostMessage | undefined {
+    if (conversationId !== this.conversation.id) return undefined;
+    return turnsPage(this.conversation, beforeTurnId, count, this.running);
   }
 
   /** The pause_turn auto-continue: runs only if `paused` is still the last turn, ended, and shown. */

@@ -11,6 +11,7 @@ import type {
   FooterView,
   ErrorView,
   TurnView,
+  TurnStub,
   HistoryItemView,
   ComposerConfigView,
   BlockDelta,
@@ -22,11 +23,26 @@ export type * from './protocolViews';
 export type HostMessage =
   /** Settings the composer shows; sent on ready and whenever they change. */
   | { readonly type: 'config'; readonly config: ComposerConfigView }
-  /** Replace the whole conversation (on ready, New Chat, opening from history). */
+  /**
+   * Replace the whole conversation (on ready, New Chat, opening from history): its last turns in
+   * full (`turns`), and the ones before them as stubs (`earlier`, oldest first; absent when every
+   * turn is in `turns`), which the webview asks for with `loadTurns` when they are to be shown.
+   */
   | {
       readonly type: 'conversation';
       readonly id: string;
       readonly title: string;
+      readonly turns: readonly TurnView[];
+      readonly earlier?: readonly TurnStub[];
+    }
+  /**
+   * The answer to `loadTurns` (its `replyTo`): the turns just before `beforeTurnId`, in order;
+   * empty when that turn is no longer in the conversation.
+   */
+  | {
+      readonly type: 'turns';
+      readonly conversationId: string;
+      readonly beforeTurnId: string;
       readonly turns: readonly TurnView[];
     }
   /**
@@ -110,6 +126,13 @@ export type WebviewMessage =
   | { readonly type: 'switchVersion'; readonly turnId: string; readonly index: number }
   /** Start a new conversation. */
   | { readonly type: 'newChat' }
+  /** Ask for up to `count` turns before `beforeTurnId` in full (answered with `turns`). */
+  | {
+      readonly type: 'loadTurns';
+      readonly conversationId: string;
+      readonly beforeTurnId: string;
+      readonly count: number;
+    }
   /** Ask for the history list. */
   | { readonly type: 'listHistory' }
   | { readonly type: 'openConversation'; readonly id: string }
@@ -147,8 +170,9 @@ export type WebviewMessage =
 
 /**
  * How every message crosses the webview boundary, either way. Each side numbers the messages it
- * sends from 1 (`id`); an answer to a request (mentions, history search, an exact count, a summary)
- * names the request in `replyTo`, so the webview keeps only the answer to its latest request.
+ * sends from 1 (`id`); an answer to a request (older turns, mentions, history search, an exact
+ * count, a summary) names the request in `replyTo`, so the webview keeps only the answer to its
+ * latest request.
  */
 export interface Envelope<T> {
   readonly id: number;

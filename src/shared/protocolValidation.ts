@@ -4,6 +4,7 @@
 
 import { httpUrlPattern, isId } from './patterns';
 import type { TurnAction, WebviewMessage } from './protocol';
+import { maxTurnsPerPage } from './turnPages';
 
 /** An envelope whose numbers were checked; its `body` is still unchecked. */
 export interface OpenedEnvelope {
@@ -83,6 +84,20 @@ export function validateWebviewMessage(raw: unknown): Result {
       if (typeof m.index !== 'number' || !Number.isInteger(m.index) || m.index < 0 || m.index > 10_000)
         return bad('index');
       return { ok: true, message: { type: 'switchVersion', turnId: m.turnId, index: m.index } };
+    case 'loadTurns':
+      if (!isId(m.conversationId)) return bad('conversationId');
+      if (!isId(m.beforeTurnId)) return bad('beforeTurnId');
+      if (!Number.isInteger(m.count) || (m.count as number) < 1 || (m.count as number) > maxTurnsPerPage)
+        return bad('count');
+      return {
+        ok: true,
+        message: {
+          type: 'loadTurns',
+          conversationId: m.conversationId,
+          beforeTurnId: m.beforeTurnId,
+          count: m.count as number,
+        },
+      };
     case 'action':
       if (!isId(m.turnId)) return bad('turnId');
       if (!actions.includes(m.action as TurnAction)) return bad('action');

@@ -163,6 +163,19 @@ export interface TurnView {
   readonly version?: { readonly index: number; readonly count: number };
 }
 
+/** What an answer cost, as the header's total needs it: absent `usd` when the price is unknown. */
+export interface TurnCost {
+  readonly usd?: number;
+  readonly estimated?: boolean;
+}
+
+/** A turn of a long conversation not sent in full yet (see shared/turnPages.ts). */
+export interface TurnStub {
+  readonly id: string;
+  /** Present when the turn has a footer. */
+  readonly cost?: TurnCost;
+}
+
 /** A conversation in the history list. */
 export interface HistoryItemView {
   readonly id: string;

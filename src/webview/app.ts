@@ -41,7 +41,7 @@ export class ChatApp {
     this.host = host;
     const state = new ViewStateStore(host);
     this.emptyState = new EmptyState(host);
-    this.list = new MessageList(state, this.emptyState.element);
+    this.list = new MessageList(state, this.emptyState.element, host);
     const live = new LiveRegion();
     this.ctx = {
       host,
@@ -99,8 +99,9 @@ export class ChatApp {
         this.streamingTurnId = streaming?.id;
         this.seq = streaming?.seq ?? 0;
         this.resyncing = false;
-        this.list.reset(message.turns, (t) => this.makeTurn(t), this.firstConversation);
-        this.cost.reset(message.turns);
+        const earlier = message.earlier ?? [];
+        this.list.reset(message.id, message.turns, earlier, (t) => this.makeTurn(t), this.firstConversation);
+        this.cost.reset(earlier, message.turns);
         this.firstConversation = false;
         this.showHistory(false);
         break;
@@ -132,6 +133,9 @@ export class ChatApp {
         this.list.find(message.turnId)?.end(message.outcome, message.footer, message.error, message.notice);
         this.cost.end(message.turnId, message.footer);
         if (this.streamingTurnId === message.turnId) this.streamingTurnId = undefined;
+        break;
+      case 'turns':
+        this.list.addOlder(message, replyTo);
         break;
       case 'truncate':
         this.list.truncateFrom(message.fromTurnId);

@@ -1,14 +1,16 @@
 // npm run bench:long — opens saved conversations of 100, 300 and 1,000 turns in the real chat page
 // in Chromium and prints, per size, the main-thread time from the `conversation` message being
 // posted to the first frame painted after it (structured clone, rendering, layout, paint), and
-// the JS heap after opening (after a forced GC). Each repetition uses a fresh page; medians.
+// the JS heap after opening (after a forced GC). The message is what the host posts (the last
+// turns in full, stubs before them); opening at the bottom asks the host for nothing more, and
+// the bench checks that it did not. Each repetition uses a fresh page; medians.
 import type { Page } from 'playwright-core';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { Probe } from '../webview/probeApi';
 import { launchChromium } from '../host/chromium';
 import { config } from '../webview/fixtures';
 import { repoRoot, startServer } from '../webview/server';
-import { longConversation } from './longConversation';
+import { longConversation, longTurns } from './longConversation';
 import * as path from 'node:path';
 
 const sizes = [100, 300, 1_000];
@@ -24,6 +26,8 @@ interface Sample {
   heapMb: number;
   articles: number;
   atBottom: boolean;
+  /** `loadTurns` requests the panel posted while opening (it should need none). */
+  asked: number;
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -63,7 +67,11 @@ async function openOnce(page: Page, turns: number): Promise<Sample> {
     await __probe.post([{ type: 'chips', chips: [] }]);
     await __probe.frames(2);
   });
-  return { cloneMs, openMs, baseMb, heapMb: await heapMb(page), ...shown };
+  const asked = await page.evaluate(() => {
+    const { __probe } = globalThis as unknown as { __probe: Probe };
+    return __probe.record().posted.filter((m) => m.type === 'loadTurns').length;
+  });
+  return { cloneMs, openMs, baseMb, heapMb: await heapMb(page), ...shown, asked };
 }
 
 async function main(): Promise<void> {
@@ -89,7 +97,7 @@ async function main(): Promise<void> {
         const sample = await openOnce(page, turns);
         samples.get(turns)!.push(sample);
         process.stderr.write(
-          `run ${r + 1}/${runs} ${turns} turns: ${sample.openMs.toFixed(1)} ms (clone ${sample.cloneMs.toFixed(1)}), ${sample.heapMb.toFixed(1)} MB, ${sample.articles} turns in the DOM\n`,
+          `run ${r + 1}/${runs} ${turns} turns: ${sample.openMs.toFixed(1)} ms (clone ${sample.cloneMs.toFixed(1)}), ${sample.heapMb.toFixed(1)} MB, ${sample.articles} turns in the DOM, ${sample.asked} pages asked for\n`,
         );
         await page.close();
       }
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   const chars = (turns: number) =>
-    longConversation(turns).turns.reduce(
+    longTurns(turns).reduce(
       (n, t) => n + t.blocks.reduce((m, b) => m + ('text' in b ? b.text.length : 0), 0),
       0,
     );
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
     'empty MB',
     'turns in DOM',
     'at bottom',
+    'pages asked',
   ];
   console.log(header.map((h) => h.padStart(14)).join(''));
   const rows = sizes.map((turns) => {
@@ -125,6 +134,7 @@ async function main(): Promise<void> {
       base: median(s.map((x) => x.baseMb)),
       dom: median(s.map((x) => x.articles)),
       bottom: s.every((x) => x.atBottom),
+      asked: Math.max(...s.map((x) => x.asked)),
     };
   });
   for (const row of rows) {
@@ -137,6 +147,7 @@ async function main(): Promise<void> {
       row.base.toFixed(1),
       String(row.dom),
       row.bottom ? 'yes' : 'NO',
+      String(row.asked),
     ];
     console.log(cells.map((c) => c.padStart(14)).join(''));
   }

@@ -1,7 +1,9 @@
 // The saved conversation the long-conversation benchmark opens: every turn has a prompt, a
 // summarized thinking block and an answer of prose, lists and fenced code, about 5 KB of
-// markdown per turn (1.5 MB at 300 turns). Deterministic, so runs compare.
+// markdown per turn (1.5 MB at 300 turns). Deterministic, so runs compare. The panel is given
+// what the host sends on opening it (the last turns in full, stubs before them).
 import type { HostMessage, TurnView } from '../../src/shared/protocol';
+import { splitForOpening, turnStub } from '../../src/shared/turnPages';
 import { footer } from '../webview/fixtures';
 import { benchDocument } from './benchDocument';
 
@@ -26,11 +28,22 @@ export function longTurn(n: number): TurnView {
   };
 }
 
+/** Every turn of the saved conversation, in full (what the host has). */
+export function longTurns(turns: number): TurnView[] {
+  return Array.from({ length: turns }, (_, i) => longTurn(i));
+}
+
+/**
+ * The `conversation` message the host posts when it opens: the last turns in full, the older
+ * ones as stubs (the same split as the host's, shared/turnPages.ts).
+ */
 export function longConversation(turns: number): Extract<HostMessage, { type: 'conversation' }> {
+  const { earlier, recent } = splitForOpening(longTurns(turns));
   return {
     type: 'conversation',
     id: `long-${turns}`,
     title: `${turns} turns`,
-    turns: Array.from({ length: turns }, (_, i) => longTurn(i)),
+    turns: recent,
+    ...(earlier.length > 0 ? { earlier: earlier.map((t) => turnStub(t.id, t.footer)) } : {}),
   };
 }

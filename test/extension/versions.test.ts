@@ -3,7 +3,7 @@
 // survives a reload from disk.
 
 import * as assert from 'node:assert/strict';
-import type { HostMessage } from '../../src/shared/protocol';
+import type { Envelope, HostMessage } from '../../src/shared/protocol';
 import type { Simulator } from '../simulator/server';
 import { useSimulator } from './simulatorSession';
 import { openChat, type ThinkfastTestApi, fromWebview as post } from './thinkfastExtension';
@@ -96,5 +96,64 @@ describe('conversation versions (extension host)', function () {
       'the choice was saved',
     );
     assert.equal(stored?.turns[0].versions?.others[0]?.[0]?.prompt, 'What is a stack?');
+  });
+
+  it('a long conversation reaches the view in pages, and a turn the view never loaded can be edited', async () => {
+    await api.chat.send('Name a data structure.');
+    await api.chat.idle();
+    // Thirty turns, each a copy of the real one (its answer and signature) under its own id.
+    const c = api.chat.current;
+    const [real] = c.turns;
+    c.turns = Array.from({ length: 30 }, (_, i) => ({ ...structuredClone(real), id: `${real.id}-${i}` }));
+    const all = c.turns.map((t) => t.id);
+    const posted: Envelope<HostMessage>[] = [];
+    const sub = api.chatView.onDidPostEnvelope((e) => posted.push(e));
+    const arrived = async (match: (e: Envelope<HostMessage>) => boolean): Promise<Envelope<HostMessage>> => {
+      for (let i = 0; i < 100; i++) {
+        await api.chatView.whenDelivered();
+        const found = posted.find(match);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.fail('the host did not answer');
+    };
+    try {
+      post(api, { type: 'resync' });
+      const opening = (await arrived((e) => e.body.type === 'conversation')).body;
+      assert.ok(opening.type === 'conversation');
+      assert.deepEqual(
+        opening.turns.map((t) => t.id),
+        all.slice(10),
+      );
+      assert.deepEqual(
+        opening.earlier?.map((t) => t.id),
+        all.slice(0, 10),
+      );
+      const asked = post(api, { type: 'loadTurns', conversationId: c.id, beforeTurnId: all[10], count: 20 });
+      const answer = await arrived((e) => e.replyTo === asked);
+      assert.ok(answer.body.type === 'turns');
+      assert.deepEqual(
+        answer.body.turns.map((t) => t.id),
+        all.slice(0, 10),
+      );
+      assert.ok(
+        answer.body.turns[3].blocks.some((b) => b.kind === 'text'),
+        'in full',
+      );
+    } finally {
+      sub.dispose();
+    }
+    // Turn 4 was only ever a stub in the view; the host has it, so editing it forks there.
+    await fromWebview({ type: 'editPrompt', turnId: all[3], text: 'Name a tree.' });
+    const turns = api.chat.current.turns;
+    assert.equal(turns.length, 4);
+    assert.equal(turns[3].prompt, 'Name a tree.');
+    assert.equal(lastBody().messages.length, 7, 'three earlier exchanges and the edited prompt');
+    await fromWebview({ type: 'switchVersion', turnId: turns[3].id, index: 0 });
+    assert.deepEqual(
+      api.chat.current.turns.map((t) => t.id),
+      all,
+      'the old version is all there',
+    );
   });
 });

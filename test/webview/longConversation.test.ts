@@ -2,28 +2,11 @@
 // rendered, in order and without moving what is on screen, when the user scrolls up or asks for
 // them; find-in-page finds what is rendered; streaming, truncation and scroll restore still work.
 import * as assert from 'node:assert/strict';
-import type { TurnView } from '../../src/shared/protocol';
-import { append, config, delta, sel, start, stop, turn, turnEnd, turnStart } from './fixtures';
+import { append, config, delta, sel, start, stop, turnEnd, turnStart } from './fixtures';
+import { renderedIds, storedTurn } from './longTurns';
 import { Panel, usePanel } from './panel';
 
 const count = 200;
-
-/** A finished turn with a unique word in its answer, a few paragraphs and a code block. */
-function storedTurn(i: number): TurnView {
-  const answer =
-    `Answer number ${i} mentions uniqueword${i}x.\n\n` +
-    'Some more text that takes a line or two of room in a narrow panel.\n\n'.repeat(3) +
-    '```ts\n' +
-    `const n = ${i};\n` +
-    '```\n';
-  return turn(`t${i}`, `prompt ${i}`, {
-    outcome: 'complete',
-    blocks: [
-      { kind: 'thinking', text: `Thinking about ${i}.`, durationMs: 1_000 },
-      { kind: 'text', text: answer },
-    ],
-  });
-}
 
 const conversation = (n = count) => ({
   type: 'conversation' as const,
@@ -31,17 +14,6 @@ const conversation = (n = count) => ({
   title: 'Long',
   turns: Array.from({ length: n }, (_, i) => storedTurn(i)),
 });
-
-/** The ids of the rendered turns, in document order. */
-function renderedIds(panel: Panel): Promise<string[]> {
-  return panel.page.evaluate(() => {
-    type Article = { getAttribute(name: string): string | null };
-    const { document } = globalThis as unknown as {
-      document: { querySelectorAll(selector: string): ArrayLike<Article> };
-    };
-    return Array.from(document.querySelectorAll('article.turn'), (a) => a.getAttribute('data-turn-id') ?? '');
-  });
-}
 
 /** Chromium's find-in-page over the rendered text (what Ctrl+F searches). */
 const findInPage = (panel: Panel, text: string) => panel.call('findText', text);

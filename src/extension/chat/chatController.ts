@@ -159,6 +159,11 @@ export class ChatController extends Disposable {
         return; // handled by the view provider, which fires onDidBecomeReady
       case 'resync':
         return this.session.sendConversation();
+      case 'loadTurns': {
+        const page = this.session.turnsPage(m.conversationId, m.beforeTurnId, m.count);
+        if (page) this.view.post(page, id);
+        return;
+      }
       case 'send':
         return this.session.send(m.text);
       case 'stop':

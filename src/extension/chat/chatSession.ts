@@ -6,6 +6,7 @@
 
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
 import type { Effort } from '../../anthropic/types';
+import type { HostMessage } from '../../shared/protocol';
 import { Disposable } from '../dispose';
 import {
   continuePrompt,
@@ -20,6 +21,7 @@ import { adoptTurns } from './conversationMerge';
 import { newConversationId } from './conversationStore';
 import {
   conversationMessage,
+  turnsPage,
   executeTurn,
   saveConversation,
   type Running,
@@ -221,6 +223,15 @@ export class ChatSession extends Disposable {
   /** The whole conversation, the streaming turn as a snapshot of its live message. */
   sendConversation(): void {
     this.deps.post(conversationMessage(this.conversation, this.running));
+  }
+
+  /**
+   * The `turns` page for the webview's `loadTurns`, or undefined when it asked about a
+   * conversation no longer shown (it dropped that request when the new one came).
+   */
+  turnsPage(conversationId: string, beforeTurnId: string, count: number): HostMessage | undefined {
+    if (conversationId !== this.conversation.id) return undefined;
+    return turnsPage(this.conversation, beforeTurnId, count, this.running);
   }
 
   /** The pause_turn auto-continue: runs only if `paused` is still the last turn, ended, and shown. */

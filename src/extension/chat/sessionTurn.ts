@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import type { RefusedFeature } from '../../anthropic/refusalClassifier';
 import type { Effort } from '../../anthropic/types';
 import type { HostMessage, TurnView } from '../../shared/protocol';
+import { pageBefore, splitForOpening, turnStub } from '../../shared/turnPages';
 import type { Backend } from '../connection/backend';
 import type { StreamActivity } from '../status/streamActivity';
 import type { ContextChips } from './contextChips';
@@ -148,12 +149,39 @@ export async function saveConversation(
   }
 }
 
-/** The `conversation` message: every turn, the streaming one as a snapshot of its live message. */
+/**
+ * The `conversation` message: the last turns in full, the streaming one as a snapshot of its live
+ * message, and the older ones as stubs (the webview asks for them with `loadTurns`).
+ */
 export function conversationMessage(c: Conversation, running: Running | undefined): HostMessage {
-  const turns = c.turns.map((t): TurnView => {
-    if (running?.turn !== t) return turnView(t);
-    const live = running.batcher?.snapshot() ?? { blocks: [], seq: 0 };
-    return { ...turnView(t), blocks: live.blocks, seq: live.seq, outcome: 'streaming' };
-  });
-  return { type: 'conversation', id: c.id, title: c.title, turns };
+  const { earlier, recent } = splitForOpening(c.turns);
+  return {
+    type: 'conversation',
+    id: c.id,
+    title: c.title,
+    turns: recent.map((t) => shownTurn(t, running)),
+    ...(earlier.length > 0 ? { earlier: earlier.map((t) => turnStub(t.id, t.footer)) } : {}),
+  };
+}
+
+/** The `turns` page answering `loadTurns`: up to `count` turns before `beforeTurnId`, in full. */
+export function turnsPage(
+  c: Conversation,
+  beforeTurnId: string,
+  count: number,
+  running: Running | undefined,
+): HostMessage {
+  const page = pageBefore(c.turns, beforeTurnId, count) ?? [];
+  return {
+    type: 'turns',
+    conversationId: c.id,
+    beforeTurnId,
+    turns: page.map((t) => shownTurn(t, running)),
+  };
+}
+
+function shownTurn(t: Turn, running: Running | undefined): TurnView {
+  if (running?.turn !== t) return turnView(t);
+  const live = running.batcher?.snapshot() ?? { blocks: [], seq: 0 };
+  return { ...turnView(t), blocks: live.blocks, seq: live.seq, outcome: 'streaming' };
 }

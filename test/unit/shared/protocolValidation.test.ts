@@ -14,6 +14,16 @@ describe('validateWebviewMessage (untrusted input from the webview)', () => {
     assert.ok(validateWebviewMessage({ type: 'addContext', kind: 'file' }).ok);
     assert.ok(validateWebviewMessage({ type: 'insertCode', code: 'x', languageId: 'ts' }).ok);
     assert.ok(validateWebviewMessage({ type: 'command', command: 'toggleFast' }).ok);
+    assert.deepEqual(
+      validateWebviewMessage({
+        type: 'loadTurns',
+        conversationId: 'c1',
+        beforeTurnId: 't-9',
+        count: 20,
+        x: 1,
+      }),
+      { ok: true, message: { type: 'loadTurns', conversationId: 'c1', beforeTurnId: 't-9', count: 20 } },
+    );
   });
 
   const refused: [string, unknown][] = [
@@ -27,6 +37,12 @@ describe('validateWebviewMessage (untrusted input from the webview)', () => {
     ['a path-like id', { type: 'openConversation', id: '../../secrets' }],
     ['an unknown context kind', { type: 'addContext', kind: 'workspace' }],
     ['an arbitrary command', { type: 'command', command: 'workbench.action.terminal.sendSequence' }],
+    ['a page of no turns', { type: 'loadTurns', conversationId: 'c', beforeTurnId: 't', count: 0 }],
+    ['a page too large', { type: 'loadTurns', conversationId: 'c', beforeTurnId: 't', count: 501 }],
+    ['a fractional page', { type: 'loadTurns', conversationId: 'c', beforeTurnId: 't', count: 2.5 }],
+    ['a page counted in text', { type: 'loadTurns', conversationId: 'c', beforeTurnId: 't', count: '5' }],
+    ['a page before a path', { type: 'loadTurns', conversationId: 'c', beforeTurnId: '../t', count: 5 }],
+    ['a page of no conversation', { type: 'loadTurns', beforeTurnId: 't', count: 5 }],
   ];
   for (const [what, raw] of refused) {
     it(`refuses ${what}`, () => {

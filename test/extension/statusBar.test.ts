@@ -200,6 +200,11 @@ describe('status bar: speed, effort and model', function () {
     const footer = api.chat.current.turns.at(-1)?.footer;
     assert.ok(footer?.outputTokensPerSecond !== undefined, 'the footer has a measured rate');
     const measured = Math.round(footer.outputTokensPerSecond);
-    await waitFor(() => bar().speed.text.endsWith(` · ${measured} tok/s`), `the measured ${measured} tok/s`);
+    await waitFor(
+      () => bar().speed.text.endsWith(` · ${measured} tok/s`),
+      `the measured ${measured} tok/s`,
+    ).catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}; the speed item reads "${bar().speed.text}"`);
+    });
   });
 });

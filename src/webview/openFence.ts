@@ -137,9 +137,13 @@ function lastOpenToken(tokens: readonly Token[]): Token | undefined {
   return tokens[index];
 }
 
-/** Lines as markdown-it counts them: a last line break does not start another. */
+/**
+ * Lines as markdown-it counts them: a last line break does not start another, and neither does
+ * an incomplete last line of only spaces and tabs.
+ */
 function lineCount(text: string): number {
-  return lineBreaks(text) + (text.endsWith('\n') || text === '' ? 0 : 1);
+  const last = text.slice(text.lastIndexOf('\n') + 1);
+  return lineBreaks(text) + (/^[ \t]*$/.test(last) ? 0 : 1);
 }
 
 /**

@@ -5,7 +5,15 @@
 import type { Token } from 'markdown-it';
 import type { MarkdownRenderer } from './markdownRenderer';
 import type { OpenFence } from './openFence';
-import { appendCode, fenceTextToAppend, openFence, streamingFence, syncFence } from './openFence';
+import {
+  appendCode,
+  appendNested,
+  fenceTextToAppend,
+  holdLastLine,
+  openFence,
+  streamingFence,
+  syncFence,
+} from './openFence';
 
 /** Blocks that end on their own last line: nothing after them can extend them. */
 const selfTerminating = new Set(['fence', 'heading_open', 'hr']);
@@ -115,18 +123,21 @@ export class MarkdownStream {
       return true;
     }
     this.clearOpen();
+    const held = fence ? holdLastLine(fence) : '';
     const fragment = this.renderer.renderFragment(openTokens);
     this.openNodes = Array.from(fragment.childNodes);
-    this.openSource = cut ? tail.slice(cut.offset) : tail;
-    const code = fence && fragment.querySelector('pre code');
-    if (fence && code) this.openFence = openFence(fence, code, this.source);
+    // A nested fence renders without its last line (see holdLastLine): not a full render.
+    this.openSource = fence?.nested ? undefined : cut ? tail.slice(cut.offset) : tail;
+    const code = fence && Array.from(fragment.querySelectorAll('pre > code')).at(-1);
+    if (fence && code) this.openFence = openFence(fence, code, this.source, held);
     this.container.append(fragment);
     return true;
   }
 
-  /** Appends to the open fence without parsing when that is safe (see fenceTextToAppend). */
+  /** Appends to the open fence without parsing when that is safe (see fenceTextToAppend, appendNested). */
   private appendToFence(fresh: string): boolean {
     const fence = this.openFence;
+    if (fence?.nested) return appendNested(fence, fresh, (text) => this.renderer.parse(text));
     const text = fence && fenceTextToAppend(fence, fresh);
     if (text === undefined) return false;
     appendCode(fence!, text);

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { distModules } from '../host/distModules';
+import { repoRoot } from '../host/paths';
 import { e2e } from './fixture';
 import { zipEntries } from './zipEntries';
+
+/** dist/extension.js and every chunk it loads, at activation or on first use (vsce built them). */
+const extensionModules = (): string[] => distModules(path.join(repoRoot, 'dist')).map((f) => `dist/${f}`);
 
 /** Files a user's VS Code needs; anything else in the package is weight or a leak. */
 const runtimeFile = [
@@ -9,7 +15,8 @@ const runtimeFile = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt|\.md)?$/,
-  /^dist\/(extension|undici)\.js$/,
+  // extension.js, undici.js and the chunks the extension loads (checked below to be exactly those).
+  /^dist\/[\w-]+\.js$/,
   /^dist\/webview\.js$/,
   /^dist\/webview\.css$/,
   /^dist\/codicon\.(css|ttf)$/,
@@ -31,13 +38,22 @@ describe('the .vsix', () => {
       files.filter((f) => !runtimeFile.some((r) => r.test(f))),
       [],
     );
+    const loaded = new Set([...extensionModules(), 'dist/webview.js']);
+    assert.deepEqual(
+      files.filter((f) => /^dist\/.*\.js$/.test(f) && !loaded.has(f)),
+      [],
+      'scripts in the .vsix that nothing loads',
+    );
   });
 
   it('holds every file the extension loads at runtime', () => {
     const files = new Set(packagedFiles());
+    const modules = extensionModules();
+    // The chat, the pickers, the key commands and the refactor each load from their own chunk.
+    assert.ok(modules.length > 4, `the extension loads its features from chunks: ${modules.join(', ')}`);
     for (const f of [
       'package.json',
-      'dist/extension.js',
+      ...modules,
       'dist/undici.js',
       'dist/webview.js',
       'dist/codicon.css',

@@ -43,8 +43,12 @@ const undiciBeside = {
   },
 };
 
-/** The first line of dist/extension.js: where the activation clock starts (activationClock.ts). */
-const loadStartBanner = 'var thinkfastLoadStart = performance.now();';
+/**
+ * The first line of each chunk: strict mode, as the ESM it was (esbuild's conversion adds no
+ * directive); in dist/extension.js also where the activation clock starts (activationClock.ts).
+ */
+const strict = '"use strict";';
+const loadStart = 'var thinkfastLoadStart = performance.now();';
 
 /**
  * Writes each ESM output of the split build as CommonJS, the module format the extension host
@@ -69,7 +73,7 @@ const chunksToCjs = {
           minify: production,
           sourcemap: production ? false : 'external',
           sourcefile: path.basename(file.path),
-          ...(entry ? { banner: loadStartBanner } : {}),
+          banner: entry ? `${strict}${loadStart}` : strict,
         });
         const map = cjs.map ? `\n//# sourceMappingURL=${path.basename(file.path)}.map\n` : '';
         fs.writeFileSync(file.path, cjs.code + map);

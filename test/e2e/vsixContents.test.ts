@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { distModules } from '../host/distModules';
 import { repoRoot } from '../host/paths';
@@ -62,5 +63,14 @@ describe('the .vsix', () => {
     ]) {
       assert.ok(files.has(f), `${f} is missing from the .vsix`);
     }
+  });
+
+  it('runs every chunk of the extension in strict mode, as the ESM it was built from', () => {
+    // undici.js is undici's own CommonJS, bundled as it is.
+    const chunks = extensionModules().filter((f) => f !== 'dist/undici.js');
+    const sloppy = chunks.filter(
+      (f) => !fs.readFileSync(path.join(repoRoot, f), 'utf8').startsWith('"use strict";'),
+    );
+    assert.deepEqual(sloppy, [], 'chunks without the "use strict" directive first');
   });
 });

@@ -43,6 +43,46 @@ const undiciBeside = {
   },
 };
 
+/**
+ * The first line of each chunk: strict mode, as the ESM it was (esbuild's conversion adds no
+ * directive); in dist/extension.js also where the activation clock starts (activationClock.ts).
+ */
+const strict = '"use strict";';
+const loadStart = 'var thinkfastLoadStart = performance.now();';
+
+/**
+ * Writes each ESM output of the split build as CommonJS, the module format the extension host
+ * loads: `import` becomes `require`, `import()` becomes a `require` when the promise runs, and
+ * `vscode` stays a `require("vscode")`. Source maps carry through (the ESM is converted with its
+ * inline map).
+ */
+const chunksToCjs = {
+  name: 'chunks-to-cjs',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0 || !result.outputFiles) return;
+      fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+      for (const file of result.outputFiles) {
+        if (!file.path.endsWith('.js')) continue;
+        const entry = path.basename(file.path) === 'extension.js';
+        const cjs = await esbuild.transform(file.text, {
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          supported: { 'dynamic-import': false },
+          minify: production,
+          sourcemap: production ? false : 'external',
+          sourcefile: path.basename(file.path),
+          banner: entry ? `${strict}${loadStart}` : strict,
+        });
+        const map = cjs.map ? `\n//# sourceMappingURL=${path.basename(file.path)}.map\n` : '';
+        fs.writeFileSync(file.path, cjs.code + map);
+        if (cjs.map) fs.writeFileSync(`${file.path}.map`, cjs.map);
+      }
+    });
+  },
+};
+
 /** Copies the codicon font and stylesheet next to the webview bundle (localResourceRoots = dist, media). */
 function copyCodicons() {
   const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
@@ -108,19 +148,26 @@ async function main() {
   } else {
     copyCodicons();
     contexts.push(
+      // The extension in chunks: what activation needs in dist/extension.js (and the chunks it
+      // requires), each feature's code in its own chunk loaded on first use (see lazyFeature.ts).
+      // esbuild splits only ESM, so the chunks are built as ESM in memory and converted to CJS.
       await esbuild.context({
         entryPoints: ['src/extension/extension.ts'],
         bundle: true,
-        format: 'cjs',
+        format: 'esm',
+        splitting: true,
+        write: false,
         minify: production,
-        sourcemap: !production,
+        sourcemap: production ? false : 'inline',
         sourcesContent: false,
         platform: 'node',
         target: 'node20',
-        outfile: 'dist/extension.js',
+        outdir: 'dist',
+        entryNames: '[name]',
+        chunkNames: '[name]-[hash]',
         external: ['vscode'],
         logLevel: 'warning',
-        plugins: [reporter, undiciBeside],
+        plugins: [reporter, undiciBeside, chunksToCjs],
       }),
       await esbuild.context({
         entryPoints: [require.resolve('undici')],

@@ -68,6 +68,7 @@ const vscodeFreeExtensionFiles = [
   'src/extension/chat/spend.ts',
   'src/extension/connection/learnedStore.ts',
   'src/extension/status/modelGroups.ts',
+  'src/extension/lazyFeature.ts',
   'src/extension/status/servedLedger.ts',
   'src/extension/status/switchCost.ts',
 ];

@@ -21,3 +21,6 @@ export const CommandIds = {
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** The chat view's id (package.json `views`), known without loading the chat's code. */
+export const chatViewId = 'thinkfast.chat';

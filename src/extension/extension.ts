@@ -1,4 +1,4 @@
-import { sinceLoadStart } from './activationClock';
+import { markLoaded, startActivate, type ActivationTimes } from './activationClock';
 import * as vscode from 'vscode';
 import type { ChatController } from './chat/chatController';
 import { registerChat } from './chat/chatFeature';
@@ -7,7 +7,7 @@ import type { ConversationStore } from './chat/conversationStore';
 import type { Backend } from './connection/backend';
 import { registerConnection } from './connection/connectionFeature';
 import { registerLog } from './log';
-import { registerRefactor } from './refactor/refactorCommand';
+import { registerRefactorFeature } from './refactor/refactorFeature';
 import { registerSettings } from './settings/settingsFeature';
 import type { SettingsWarnings } from './settings/settingsWarnings';
 import { registerStatus } from './status/statusFeature';
@@ -31,15 +31,29 @@ export interface ThinkfastTestApi {
   readonly settingsWarnings: SettingsWarnings;
   /** The one-time deprecation notice. */
   readonly lifecycle: LifecycleNotice;
-  /** From the first line of the bundle running to the end of `activate`, in ms. */
+  /** Loading the code plus the activate() call, in ms (activationClock.ts). */
   readonly activationMs: number;
+  readonly activation: ActivationTimes;
 }
+
+/**
+ * What `activate` returns in `ExtensionMode.Test`: the parts that exist at activation, and
+ * `loaded()`, which loads the chat as its first use would (showing the view, New Chat) and
+ * resolves with the whole test API.
+ */
+export type ThinkfastActivationApi = Omit<ThinkfastTestApi, 'chatView' | 'chat' | 'store'> & {
+  loaded(): Promise<ThinkfastTestApi>;
+};
 
 /** Set while active: saves a streaming turn as interrupted; `deactivate` returns its promise. */
 let suspendChat: (() => Promise<void>) | undefined;
 
-/** Wires the features; each registers its own commands and disposables. */
-export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | undefined {
+/**
+ * Wires the features; each registers its own commands and disposables. What is not visible at
+ * once (the chat, the pickers, the key commands, the refactor) loads its code on first use.
+ */
+export function activate(context: vscode.ExtensionContext): ThinkfastActivationApi | undefined {
+  const activated = startActivate();
   const version = String((context.extension.packageJSON as { version?: string }).version);
   const { log, disposable: logFeature } = registerLog();
   const { settings, disposable: settingsFeature } = registerSettings();
@@ -51,34 +65,44 @@ export function activate(context: vscode.ExtensionContext): ThinkfastTestApi | u
     context.globalState,
   );
   const activity = new StreamActivity();
-  const { statusBar, lifecycle, disposable: status } = registerStatus(backend, activity, context.globalState);
-  const chat = registerChat(context, backend, activity, log);
-  suspendChat = () => chat.chat.suspend();
+  const {
+    statusBar,
+    lifecycle,
+    disposable: status,
+  } = registerStatus(backend, activity, context.globalState, log);
+  const { chat, disposable: chatFeature } = registerChat(context, backend, activity, log);
+  // A chat whose code never loaded has no turn to save.
+  suspendChat = () => chat.loaded?.chat.suspend() ?? Promise.resolve();
   context.subscriptions.push(
     logFeature,
     settingsFeature,
     connection,
     activity,
     status,
-    chat.disposable,
-    registerRefactor(backend, activity, log, context.globalState),
+    chatFeature,
+    registerRefactorFeature(backend, activity, log, context.globalState),
   );
-  const activationMs = Math.round(sinceLoadStart() * 10) / 10;
-  // The pid tells two windows' extension hosts apart (they share globalStorage).
+  const activation = activated();
   log.info(
-    `Thinkfast ${version} activated in ${activationMs} ms${backend.simulator ? ' (simulator)' : ''}, extension host pid ${process.pid}`,
+    // The pid tells two windows' extension hosts apart (they share globalStorage).
+    `Thinkfast ${version} activated in ${activation.ms} ms (load ${activation.loadMs} ms, activate ${activation.activateMs} ms; the host waited ${activation.hostWaitMs} ms between them)${backend.simulator ? ' (simulator)' : ''}, extension host pid ${process.pid}`,
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return {
-    chatView: chat.chatView,
-    chat: chat.chat,
+  const atOnce = {
     backend,
-    store: chat.store,
     statusBar,
     activity,
     lifecycle,
     settingsWarnings: settings.warnings,
-    activationMs,
+    activationMs: activation.ms,
+    activation,
+  };
+  return {
+    ...atOnce,
+    loaded: async () => {
+      const { chatView, chat: controller, store } = await chat.get();
+      return { ...atOnce, chatView, chat: controller, store };
+    },
   };
 }
 
@@ -91,3 +115,6 @@ export function deactivate(): Promise<void> | undefined {
   suspendChat = undefined;
   return suspend?.();
 }
+
+// The last statement of the entry module: everything activation needs has been evaluated.
+markLoaded();

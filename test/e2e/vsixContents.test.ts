@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { distModules } from '../host/distModules';
+import { repoRoot } from '../host/paths';
 import { e2e } from './fixture';
 import { zipEntries } from './zipEntries';
+
+/** dist/extension.js and every chunk it loads, at activation or on first use (vsce built them). */
+const extensionModules = (): string[] => distModules(path.join(repoRoot, 'dist')).map((f) => `dist/${f}`);
 
 /** Files a user's VS Code needs; anything else in the package is weight or a leak. */
 const runtimeFile = [
@@ -9,7 +16,8 @@ const runtimeFile = [
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^LICENSE(\.txt|\.md)?$/,
-  /^dist\/(extension|undici)\.js$/,
+  // extension.js, undici.js and the chunks the extension loads (checked below to be exactly those).
+  /^dist\/[\w-]+\.js$/,
   /^dist\/webview\.js$/,
   /^dist\/webview\.css$/,
   /^dist\/codicon\.(css|ttf)$/,
@@ -31,13 +39,22 @@ describe('the .vsix', () => {
       files.filter((f) => !runtimeFile.some((r) => r.test(f))),
       [],
     );
+    const loaded = new Set([...extensionModules(), 'dist/webview.js']);
+    assert.deepEqual(
+      files.filter((f) => /^dist\/.*\.js$/.test(f) && !loaded.has(f)),
+      [],
+      'scripts in the .vsix that nothing loads',
+    );
   });
 
   it('holds every file the extension loads at runtime', () => {
     const files = new Set(packagedFiles());
+    const modules = extensionModules();
+    // The chat, the pickers, the key commands and the refactor each load from their own chunk.
+    assert.ok(modules.length > 4, `the extension loads its features from chunks: ${modules.join(', ')}`);
     for (const f of [
       'package.json',
-      'dist/extension.js',
+      ...modules,
       'dist/undici.js',
       'dist/webview.js',
       'dist/codicon.css',
@@ -46,5 +63,14 @@ describe('the .vsix', () => {
     ]) {
       assert.ok(files.has(f), `${f} is missing from the .vsix`);
     }
+  });
+
+  it('runs every chunk of the extension in strict mode, as the ESM it was built from', () => {
+    // undici.js is undici's own CommonJS, bundled as it is.
+    const chunks = extensionModules().filter((f) => f !== 'dist/undici.js');
+    const sloppy = chunks.filter(
+      (f) => !fs.readFileSync(path.join(repoRoot, f), 'utf8').startsWith('"use strict";'),
+    );
+    assert.deepEqual(sloppy, [], 'chunks without the "use strict" directive first');
   });
 });

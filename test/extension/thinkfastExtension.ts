@@ -1,24 +1,29 @@
 import * as vscode from 'vscode';
-import type { ThinkfastTestApi } from '../../src/extension/extension';
+import type { ThinkfastActivationApi, ThinkfastTestApi } from '../../src/extension/extension';
 
-export type { ThinkfastTestApi };
+export type { ThinkfastActivationApi, ThinkfastTestApi };
 export const extensionId = 'thinkfast.thinkfast';
 
 /** The extension under test, activated. Fails the test if VS Code does not know it. */
-export async function activateThinkfast(): Promise<vscode.Extension<ThinkfastTestApi>> {
-  const extension = vscode.extensions.getExtension<ThinkfastTestApi>(extensionId);
+export async function activateThinkfast(): Promise<vscode.Extension<ThinkfastActivationApi>> {
+  const extension = vscode.extensions.getExtension<ThinkfastActivationApi>(extensionId);
   if (!extension) throw new Error(`${extensionId} is not installed in this extension host`);
   await extension.activate();
   return extension;
 }
 
-/** The object `activate()` returns for tests; throws if it is missing. */
+/**
+ * The test API, with the chat loaded (as its first use loads it: the view or New Chat would
+ * wait the same way); throws if `activate()` did not return it.
+ */
 export async function thinkfast(): Promise<ThinkfastTestApi> {
-  const api = (await activateThinkfast()).exports as Partial<ThinkfastTestApi> | undefined;
-  if (!api?.chatView || !api.chat || !api.backend || !api.statusBar) {
-    throw new Error('activate() did not return the Thinkfast test API');
+  const exported = (await activateThinkfast()).exports as Partial<ThinkfastActivationApi> | undefined;
+  if (!exported?.loaded) throw new Error('activate() did not return the Thinkfast test API');
+  const api = await exported.loaded();
+  if (!api.chatView || !api.chat || !api.backend || !api.statusBar) {
+    throw new Error('the Thinkfast test API is incomplete');
   }
-  return api as ThinkfastTestApi;
+  return api;
 }
 
 let lastWebviewId = 0;

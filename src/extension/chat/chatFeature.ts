@@ -1,57 +1,34 @@
 import * as vscode from 'vscode';
+import { chatViewId, CommandIds } from '../commandIds';
 import type { Backend } from '../connection/backend';
-import { CommandIds } from '../commandIds';
+import { LazyFeature } from '../lazyFeature';
 import type { StreamActivity } from '../status/streamActivity';
-import { ChatController } from './chatController';
-import { ChatViewProvider } from './chatViewProvider';
-import { ConversationStore } from './conversationStore';
+import type { ChatParts } from './chatStart';
 
-export interface ChatFeature {
-  readonly chatView: ChatViewProvider;
-  readonly chat: ChatController;
-  readonly store: ConversationStore;
-  readonly disposable: vscode.Disposable;
-}
-
-/** The chat view, its controller and conversation store, and the New Chat command. */
+/**
+ * The chat, loaded on first use: the view is registered at activation and resolves once the
+ * chat's code (chatStart.ts) has loaded; New Chat run before that waits for it.
+ */
 export function registerChat(
   context: vscode.ExtensionContext,
   backend: Backend,
   activity: StreamActivity,
   log: vscode.LogOutputChannel,
-): ChatFeature {
-  const store = new ConversationStore(context.globalStorageUri.fsPath, (c) => {
-    log.warn(`moved unreadable conversation ${c.file} to ${c.movedTo}: ${c.reason}`);
-    void vscode.window.showWarningMessage(
-      `Thinkfast could not read a saved conversation (${c.reason}). It was moved aside to ${c.movedTo}; your other conversations are unaffected.`,
-    );
-  });
-  const chatView = new ChatViewProvider(context.extensionUri, log);
-  const openKey = 'thinkfast.openConversation';
-  const openConversation = {
-    get: () => context.workspaceState.get<string>(openKey),
-    set: (id: string) => {
-      context.workspaceState.update(openKey, id).then(undefined, (e: unknown) => {
-        log.warn(`could not remember the open conversation: ${String(e)}`);
-      });
+): { chat: LazyFeature<ChatParts>; disposable: vscode.Disposable } {
+  const chat = new LazyFeature(
+    vscode.commands,
+    [CommandIds.newChat],
+    async () => {
+      const { startChat } = await import('./chatStart');
+      return () => startChat(context, backend, activity, log);
     },
-  };
-  const confirmSpend = async (question: string): Promise<boolean> =>
-    (await vscode.window.showWarningMessage(question, { modal: true }, 'Send')) === 'Send';
-  const chat = new ChatController(chatView, store, backend, activity, log, openConversation, confirmSpend);
-  const disposable = vscode.Disposable.from(
-    chatView,
-    chat,
-    { dispose: () => void store.flush() },
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
-    chatView.onDidBecomeReady(() => {
-      backend.warm().catch((e: unknown) => log.debug(`warm-up failed: ${String(e)}`));
-    }),
-    vscode.commands.registerCommand(CommandIds.newChat, async () => {
-      await chatView.reveal();
-      await chat.newChat();
-    }),
+    (e) => log.error('loading the chat failed', e),
   );
-  chat.restore().catch((e: unknown) => log.error('restoring the last conversation failed', e));
-  return { chatView, chat, store, disposable };
+  const view = vscode.window.registerWebviewViewProvider(chatViewId, {
+    resolveWebviewView: async (webviewView, _context, token) => {
+      const { chatView } = await chat.get();
+      if (!token.isCancellationRequested) chatView.resolveWebviewView(webviewView);
+    },
+  });
+  return { chat, disposable: vscode.Disposable.from(chat, view) };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Envelope, HostMessage } from '../../shared/protocol';
 import { openEnvelope, type OpenedEnvelope } from '../../shared/protocolValidation';
+import { chatViewId } from '../commandIds';
 import { Disposable } from '../dispose';
 import { buildChatHtml } from './webviewHtml';
 
@@ -16,7 +17,7 @@ const maxPending = 50;
  * streaming turn included), so the deltas in between are not kept at all.
  */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
-  static readonly viewId = 'thinkfast.chat';
+  static readonly viewId = chatViewId;
 
   private view: vscode.WebviewView | undefined;
   private ready = false;

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { LazyFeature } from '../lazyFeature';
 import type { Settings } from '../settings/config';
 import { ApiKeyStore } from './apiKey';
-import { registerApiKeyCommands } from './apiKeyCommands';
 import { Backend } from './backend';
 
-/** The API key (Set / Clear API Key) and the client provider every feature asks for a client. */
+/**
+ * The API key and the client provider every feature asks for a client; Set / Clear API Key load
+ * their code (the key check) when first run.
+ */
 export function registerConnection(
   secrets: vscode.SecretStorage,
   settings: Settings,
@@ -14,5 +18,14 @@ export function registerConnection(
 ): { backend: Backend; disposable: vscode.Disposable } {
   const keys = new ApiKeyStore(secrets);
   const backend = new Backend(keys, settings, log, version, process.env, globalState);
-  return { backend, disposable: vscode.Disposable.from(backend, registerApiKeyCommands(keys, backend, log)) };
+  const keyCommands = new LazyFeature(
+    vscode.commands,
+    [CommandIds.setApiKey, CommandIds.clearApiKey],
+    async () => {
+      const { registerApiKeyCommands } = await import('./apiKeyCommands');
+      return () => registerApiKeyCommands(keys, backend, log);
+    },
+    (e) => log.error('loading the API key commands failed', e),
+  );
+  return { backend, disposable: vscode.Disposable.from(backend, keyCommands) };
 }

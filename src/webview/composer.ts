@@ -9,7 +9,7 @@ import { MentionInput } from './mentionInput';
 import type { ViewStateStore } from './state';
 import type { HostPort } from './vscodeApi';
 import { maxMessageText } from '../shared/protocolValidation';
-import { formatCount } from './format';
+import { limitReason, overLimit } from './promptLimit';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -110,7 +110,7 @@ export class Composer {
     const text = this.input.value;
     if (this.busy || text.trim() === '') return;
     // The host refuses a message over the limit; the draft stays here instead of being lost.
-    if (text.length > maxMessageText) {
+    if (overLimit(text)) {
       // Announced now, on the refused send, not on every keystroke while typing.
       this.limitNote.setAttribute('role', 'alert');
       this.limitNote.textContent = limitReason(text.length);
@@ -149,9 +149,4 @@ export class Composer {
       else this.input.removeAttribute(name);
     }
   }
-}
-
-/** Why a draft of `length` characters is not sent, and what to do about it. */
-export function limitReason(length: number): string {
-  return `Too long to send: this prompt has ${formatCount(length)} characters and one message can carry at most ${formatCount(maxMessageText)}. Shorten it by ${formatCount(length - maxMessageText)} characters, or add the material as context with @ instead. Your text stays here.`;
 }

@@ -1,6 +1,7 @@
 // Versions and editing in place: a prompt is edited inside its message and sent as a new version;
 // the pager ‹ n/m › moves between versions. The host owns the versions; the view asks.
 import * as assert from 'node:assert/strict';
+import { maxMessageText } from '../../src/shared/protocolValidation';
 import { sel, turn } from './fixtures';
 import type { Panel } from './panel';
 import { usePanel } from './panel';
@@ -32,6 +33,30 @@ describe('webview: versions and editing in place', function () {
       { type: 'editPrompt', turnId: 't1', text: 'first prompt, better' },
     ]);
     assert.equal(await first.locator('.prompt-text').innerText(), 'first prompt');
+  });
+
+  it('an edit over the size limit stays open with the reason, sends nothing, and keeps the text', async () => {
+    await showTurns(turn('t1', 'short prompt', { outcome: 'complete' }));
+    const t1 = panel.page.locator(sel.turn('t1'));
+    await t1.locator('.prompt').hover();
+    await t1.getByRole('button', { name: 'Edit this prompt' }).click();
+    const input = t1.getByRole('textbox', { name: 'Edit the prompt' });
+    const tooLong = 'x'.repeat(maxMessageText + 3);
+    await input.fill(tooLong);
+    await input.press('Enter');
+    assert.deepEqual(await panel.posted(), [], 'nothing is sent');
+    const note = t1.locator('.prompt-edit-limit');
+    assert.equal(await note.getAttribute('role'), 'alert');
+    assert.match(await note.innerText(), /Shorten it by 3 characters/);
+    assert.equal((await input.inputValue()).length, tooLong.length, 'the edit stays open with the text');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await input.press('End');
+    for (let i = 0; i < 3; i++) await input.press('Backspace');
+    assert.equal(await note.isVisible(), false, 'at the limit the reason goes');
+    await input.press('Enter');
+    const posted = (await panel.posted()) as { type: string; text: string }[];
+    assert.equal(posted.length, 1);
+    assert.equal(posted[0].text.length, maxMessageText, 'an edit at the limit is sent');
   });
 
   it('Escape cancels an edit and sends nothing; an empty edit cannot be sent', async () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BlockDelta, HostMessage } from '../../src/shared/protocol';
 import type { Simulator } from '../simulator/server';
-import { useSimulator } from './simulatorSession';
+import { useSimulator, waitFor } from './simulatorSession';
 import { openChat, type ThinkfastTestApi, fromWebview, receiveRaw } from './thinkfastExtension';
 
 function record(api: ThinkfastTestApi): { messages: HostMessage[]; dispose(): void } {
@@ -101,7 +101,12 @@ describe('chat against the simulator', function () {
       assert.equal(saved?.turns[0].outcome, 'stopped');
       // As JSON: the file holds no undefined fields, the live turn may.
       assert.deepEqual(saved?.turns[0].content, JSON.parse(JSON.stringify(turn.content)));
-      assert.ok(rec.messages.some((m) => m.type === 'turnEnd' && m.outcome === 'stopped'));
+      // Posted once the view takes messages (a hidden view gets the turn in its next snapshot).
+      await waitFor(
+        () =>
+          rec.messages.some((m) => m.type === 'turnEnd' && m.outcome === 'stopped') || !api.chatView.isReady,
+        'the stopped turn end posted to the view',
+      );
     } finally {
       rec.dispose();
     }

@@ -8,8 +8,7 @@ import { ContextMeter } from './contextMeter';
 import { MentionInput } from './mentionInput';
 import type { ViewStateStore } from './state';
 import type { HostPort } from './vscodeApi';
-import { maxMessageText } from '../shared/protocolValidation';
-import { limitReason, overLimit } from './promptLimit';
+import { PromptLimit } from './promptLimit';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -20,7 +19,7 @@ export class Composer {
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
   /** Why the draft cannot be sent (over the size limit), shown under the prompt box. */
-  private readonly limitNote: HTMLElement;
+  private readonly limit: PromptLimit;
   private busy = false;
 
   constructor(
@@ -44,7 +43,7 @@ export class Composer {
     this.input.addEventListener('keyup', (event) => {
       if (/^(Arrow(Left|Right)|Home|End)$/.test(event.key)) this.mentions.update();
     });
-    this.limitNote = el('p', { class: 'composer-limit', id: 'composer-limit', hidden: true });
+    this.limit = new PromptLimit(this.input, 'composer-limit');
     this.sendButton = button({ class: 'send-button' }, () => (this.busy ? this.stop() : this.send()));
     this.element = el(
       'div',
@@ -53,7 +52,7 @@ export class Composer {
       this.chips.element,
       this.mentions.menu.element,
       el('div', { class: 'input-row' }, this.input, this.sendButton),
-      this.limitNote,
+      this.limit.note,
       this.config.element,
       this.meter.element,
     );
@@ -99,7 +98,6 @@ export class Composer {
   }
 
   private onInput(updateMention = true): void {
-    this.limitNote.removeAttribute('role');
     this.state.update({ draft: this.input.value });
     this.render();
     this.meter.setDraft(this.input.value);
@@ -110,13 +108,7 @@ export class Composer {
     const text = this.input.value;
     if (this.busy || text.trim() === '') return;
     // The host refuses a message over the limit; the draft stays here instead of being lost.
-    if (overLimit(text)) {
-      // Announced now, on the refused send, not on every keystroke while typing.
-      this.limitNote.setAttribute('role', 'alert');
-      this.limitNote.textContent = limitReason(text.length);
-      this.focus();
-      return;
-    }
+    if (this.limit.refuses()) return;
     this.host.post({ type: 'send', text });
     this.input.value = '';
     this.onInput();
@@ -133,20 +125,6 @@ export class Composer {
     this.sendButton.title = this.busy ? 'Stop (Escape)' : `${label} (Enter)`;
     this.sendButton.classList.toggle('is-stop', this.busy);
     this.sendButton.disabled = !this.busy && this.input.value.trim() === '';
-    this.renderLimit(this.input.value.length);
-  }
-
-  /** Over the limit the prompt box is marked invalid and says why, with the figures. */
-  private renderLimit(length: number): void {
-    const over = length > maxMessageText;
-    this.limitNote.hidden = !over;
-    this.limitNote.textContent = over ? limitReason(length) : '';
-    for (const [name, value] of [
-      ['aria-invalid', 'true'],
-      ['aria-describedby', this.limitNote.id],
-    ] as const) {
-      if (over) this.input.setAttribute(name, value);
-      else this.input.removeAttribute(name);
-    }
+    this.limit.update();
   }
 }

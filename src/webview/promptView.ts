@@ -3,7 +3,7 @@
 // edited prompt asks the host for a new version from this turn; the old one stays reachable.
 import type { TurnView } from '../shared/protocol';
 import { button, el, icon } from './dom';
-import { limitReason, overLimit } from './promptLimit';
+import { PromptLimit } from './promptLimit';
 import type { HostPort } from './vscodeApi';
 
 export function promptView(data: TurnView, host: HostPort): HTMLElement {
@@ -45,29 +45,12 @@ export function promptView(data: TurnView, host: HostPort): HTMLElement {
     const input = el('textarea', { class: 'prompt-edit-input', rows: 3, 'aria-label': 'Edit the prompt' });
     input.value = data.prompt;
     // Like the composer: an edit over the size limit stays open with the reason, nothing is sent.
-    const limitNote = el('p', { class: 'composer-limit prompt-edit-limit', hidden: true });
-    input.addEventListener('input', () => {
-      const over = overLimit(input.value);
-      limitNote.hidden = !over;
-      limitNote.textContent = over ? limitReason(input.value.length) : '';
-      if (over) input.setAttribute('aria-invalid', 'true');
-      else {
-        input.removeAttribute('aria-invalid');
-        limitNote.removeAttribute('role');
-      }
-    });
+    const limit = new PromptLimit(input, `prompt-edit-limit-${data.id}`, 'composer-limit prompt-edit-limit');
+    input.addEventListener('input', () => limit.update());
     const send = (): void => {
       const value = input.value;
       if (value.trim() === '') return;
-      if (overLimit(value)) {
-        limitNote.textContent = limitReason(value.length);
-        // Announced on the refused send, not on every keystroke.
-        limitNote.setAttribute('role', 'alert');
-        limitNote.hidden = false;
-        input.setAttribute('aria-invalid', 'true');
-        input.focus();
-        return;
-      }
+      if (limit.refuses()) return;
       host.post({ type: 'editPrompt', turnId: data.id, text: value });
       finish();
     };
@@ -75,7 +58,7 @@ export function promptView(data: TurnView, host: HostPort): HTMLElement {
       'div',
       { class: 'prompt-editor' },
       input,
-      limitNote,
+      limit.note,
       el(
         'div',
         { class: 'prompt-editor-actions' },

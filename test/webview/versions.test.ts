@@ -2,6 +2,7 @@
 // the pager ‹ n/m › moves between versions. The host owns the versions; the view asks.
 import * as assert from 'node:assert/strict';
 import { maxMessageText } from '../../src/shared/protocolValidation';
+import type { Locator } from 'playwright-core';
 import { sel, turn } from './fixtures';
 import type { Panel } from './panel';
 import { usePanel } from './panel';
@@ -15,15 +16,20 @@ describe('webview: versions and editing in place', function () {
     await panel.clearPosted();
   }
 
+  /** Opens the prompt of the turn `article` for editing, as a user would; returns its text box. */
+  async function startEditing(article: Locator): Promise<Locator> {
+    await article.locator('.prompt').hover();
+    await article.getByRole('button', { name: 'Edit this prompt' }).click();
+    return article.getByRole('textbox', { name: 'Edit the prompt' });
+  }
+
   it('edits an earlier prompt in the message itself and sends it as editPrompt', async () => {
     await showTurns(
       turn('t1', 'first prompt', { outcome: 'complete' }),
       turn('t2', 'second prompt', { outcome: 'complete' }),
     );
     const first = panel.page.locator(sel.turn('t1'));
-    await first.locator('.prompt').hover();
-    await first.getByRole('button', { name: 'Edit this prompt' }).click();
-    const input = first.getByRole('textbox', { name: 'Edit the prompt' });
+    const input = await startEditing(first);
     assert.equal(await input.inputValue(), 'first prompt');
     // Editing happens in place: the composer is untouched.
     assert.equal(await panel.page.locator(sel.input).inputValue(), '');
@@ -38,9 +44,7 @@ describe('webview: versions and editing in place', function () {
   it('an edit over the size limit stays open with the reason, sends nothing, and keeps the text', async () => {
     await showTurns(turn('t1', 'short prompt', { outcome: 'complete' }));
     const t1 = panel.page.locator(sel.turn('t1'));
-    await t1.locator('.prompt').hover();
-    await t1.getByRole('button', { name: 'Edit this prompt' }).click();
-    const input = t1.getByRole('textbox', { name: 'Edit the prompt' });
+    const input = await startEditing(t1);
     const tooLong = 'x'.repeat(maxMessageText + 3);
     await input.fill(tooLong);
     await input.press('Enter');
@@ -62,9 +66,7 @@ describe('webview: versions and editing in place', function () {
   it('Escape cancels an edit and sends nothing; an empty edit cannot be sent', async () => {
     await showTurns(turn('t1', 'keep me', { outcome: 'complete' }));
     const t1 = panel.page.locator(sel.turn('t1'));
-    await t1.locator('.prompt').hover();
-    await t1.getByRole('button', { name: 'Edit this prompt' }).click();
-    const input = t1.getByRole('textbox', { name: 'Edit the prompt' });
+    const input = await startEditing(t1);
     await input.fill('   ');
     await input.press('Enter');
     assert.deepEqual(await panel.posted(), []);
